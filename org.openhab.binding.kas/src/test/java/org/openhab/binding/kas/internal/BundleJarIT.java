@@ -1,0 +1,156 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the packaged add-on jar (run by failsafe after {@code package}): the OSGi manifest that openHAB resolves,
+ * the Declarative Services components and the OH-INF resources.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class BundleJarIT {
+
+    private static Path jarPath = Path.of("");
+    private static Attributes manifest = new Attributes();
+    private static Map<String, String> imports = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void readJar() throws IOException {
+        String property = System.getProperty("kas.bundle.jar");
+        assertNotNull(property, "failsafe must pass the jar path in kas.bundle.jar");
+        jarPath = Path.of(property);
+        assertTrue(Files.isRegularFile(jarPath), "the add-on jar exists: " + jarPath);
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            manifest = jar.getManifest().getMainAttributes();
+        }
+        imports = parseClauses(manifest.getValue("Import-Package"));
+    }
+
+    @Test
+    void symbolicNameAndVersion() {
+        assertEquals("org.openhab.binding.kas", manifest.getValue("Bundle-SymbolicName"));
+        assertEquals("2", manifest.getValue("Bundle-ManifestVersion"));
+        assertNotNull(manifest.getValue("Bundle-Version"));
+        assertEquals("osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=21))\"", manifest.getValue("Require-Capability"));
+    }
+
+    @Test
+    void openhabPackagesAreImportedWithoutVersion() {
+        List<String> openhab = imports.keySet().stream().filter(p -> p.startsWith("org.openhab.core")).toList();
+        assertTrue(openhab.contains("org.openhab.core.thing"), "imports org.openhab.core.thing: " + imports);
+        assertTrue(openhab.contains("org.openhab.core.thing.binding"), "imports org.openhab.core.thing.binding");
+        assertTrue(openhab.contains("org.openhab.core.io.net.http"), "imports org.openhab.core.io.net.http");
+        for (String pkg : openhab) {
+            assertFalse(imports.getOrDefault(pkg, "").contains("version="), pkg + " must be imported without a version");
+        }
+        assertTrue(imports.getOrDefault("org.openhab.core.automation.annotation", "").contains("resolution:=optional"));
+    }
+
+    @Test
+    void libraryImportRangesResolveOnOpenhab50To52() {
+        assertEquals("version=\"[2.11,3)\"", imports.get("com.google.gson"));
+        assertEquals("version=\"[9.4,10)\"", imports.get("org.eclipse.jetty.client"));
+        for (Map.Entry<String, String> entry : imports.entrySet()) {
+            if (entry.getKey().startsWith("org.eclipse.jetty")) {
+                assertEquals("version=\"[9.4,10)\"", entry.getValue(), entry.getKey());
+            }
+        }
+        assertTrue(imports.getOrDefault("org.eclipse.jdt.annotation", "").contains("resolution:=optional"));
+    }
+
+    @Test
+    void noJavaImportsAndNothingExported() {
+        assertTrue(imports.keySet().stream().noneMatch(p -> p.startsWith("java.")), "no java.* imports: " + imports);
+        String exports = manifest.getValue("Export-Package");
+        assertTrue(exports == null || !exports.contains(".internal"), "internal packages are not exported");
+    }
+
+    @Test
+    void declarativeServicesComponentsArePackaged() throws IOException {
+        String serviceComponent = manifest.getValue("Service-Component");
+        assertNotNull(serviceComponent, "Service-Component header");
+        List<String> expected = List.of("org.openhab.binding.kas.internal.handler.KasHandlerFactory",
+                "org.openhab.binding.kas.internal.action.KasLockActions",
+                "org.openhab.binding.kas.internal.console.KasCommandExtension");
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            for (String name : expected) {
+                String entryName = "OSGI-INF/" + name + ".xml";
+                assertTrue(serviceComponent.contains(entryName), "Service-Component lists " + entryName);
+                JarEntry entry = jar.getJarEntry(entryName);
+                assertNotNull(entry, entryName + " is in the jar");
+                try (InputStream in = jar.getInputStream(entry)) {
+                    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(xml.contains("implementation class=\"" + name + "\""), xml);
+                }
+            }
+        }
+    }
+
+    @Test
+    void ohInfResourcesArePackaged() throws IOException {
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            for (String name : List.of("OH-INF/addon/addon.xml", "OH-INF/thing/thing-types.xml",
+                    "OH-INF/i18n/kas.properties")) {
+                assertNotNull(jar.getJarEntry(name), name + " is in the jar");
+            }
+            assertNull(jar.getJarEntry("ESH-INF/"), "no ESH-INF");
+            List<String> foreign = new ArrayList<>();
+            jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class"))
+                    .filter(n -> !n.startsWith("org/openhab/binding/kas/")).forEach(foreign::add);
+            assertEquals(List.of(), foreign, "only the add-on's own classes are packaged (no stand-in, no emulator)");
+        }
+    }
+
+    /** Splits an OSGi header into package name and attributes, respecting quoted commas. */
+    private static Map<String, String> parseClauses(String header) {
+        assertNotNull(header, "Import-Package header");
+        Map<String, String> result = new LinkedHashMap<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : (header + ",").toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                String clause = current.toString().trim();
+                int semicolon = clause.indexOf(';');
+                result.put(semicolon < 0 ? clause : clause.substring(0, semicolon),
+                        semicolon < 0 ? "" : clause.substring(semicolon + 1));
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        return result;
+    }
+}
