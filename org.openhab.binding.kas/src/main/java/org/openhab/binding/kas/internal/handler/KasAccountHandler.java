@@ -1,0 +1,290 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.handler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.kas.internal.api.FactoryNumber;
+import org.openhab.binding.kas.internal.api.InvalidInputException;
+import org.openhab.binding.kas.internal.api.KasCloudClient;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.PinCodeRequest;
+import org.openhab.binding.kas.internal.api.RequestGate;
+import org.openhab.binding.kas.internal.api.RequestGate.Submission;
+import org.openhab.binding.kas.internal.config.AccountSettings;
+import org.openhab.binding.kas.internal.config.KasAccountConfiguration;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code kas:account} bridge: holds the API key, owns the KAS cloud client and the request gate of the account
+ * (concurrency limit, queue, coalescing, maximum age), and tells whether the KAS cloud answers.
+ * <p>
+ * Status: invalid configuration gives OFFLINE/CONFIGURATION_ERROR naming the parameter; otherwise UNKNOWN until a
+ * key-less request to the cloud's base URL gets any HTTP answer (ONLINE) or fails (OFFLINE/COMMUNICATION_ERROR,
+ * rechecked with a growing delay). "Invalid Token." from any call gives OFFLINE/CONFIGURATION_ERROR, and nothing is
+ * sent any more until the configuration changes.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class KasAccountHandler extends BaseBridgeHandler {
+
+    static final Duration FIRST_RECHECK_DELAY = Duration.ofSeconds(5);
+    static final Duration MAX_RECHECK_DELAY = Duration.ofMinutes(5);
+
+    private final Logger logger = LoggerFactory.getLogger(KasAccountHandler.class);
+    private final HttpClient httpClient;
+    private final Clock clock;
+
+    /** Everything that lives from one {@link #initialize()} to the next {@link #dispose()}. */
+    private volatile @Nullable Session session;
+
+    /**
+     * @param bridge the bridge thing
+     * @param httpClient openHAB's shared HTTP client (never started or stopped here)
+     * @param clock the clock that dates commands (for the maximum age of unlocks)
+     */
+    public KasAccountHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
+        super(bridge);
+        this.httpClient = httpClient;
+        this.clock = clock;
+    }
+
+    @Override
+    public void initialize() {
+        AccountSettings settings;
+        try {
+            settings = getConfigAs(KasAccountConfiguration.class).validate();
+        } catch (InvalidInputException e) {
+            logger.debug("Account {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    StatusTexts.text("offline.config-error-parameter", e.parameter(), e.getMessage()));
+            return;
+        } catch (IllegalArgumentException e) {
+            // a value of the wrong type, which openHAB's configuration mapping could not convert
+            logger.debug("Account {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    StatusTexts.text("offline.config-error-parameter", "?", String.valueOf(e.getMessage())));
+            return;
+        }
+        KasCloudClient client = new KasCloudClient(httpClient, settings.baseUrl(), settings.requestTimeout());
+        RequestGate gate = new RequestGate(settings.maxConcurrentRequests(), settings.maxQueuedRequests(), scheduler,
+                clock);
+        Session newSession = new Session(settings, client, gate);
+        session = newSession;
+        updateStatus(ThingStatus.UNKNOWN);
+        scheduler.execute(() -> probe(newSession));
+    }
+
+    @Override
+    public void dispose() {
+        Session oldSession = session;
+        session = null;
+        if (oldSession != null) {
+            oldSession.close();
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        // the bridge has no channels
+    }
+
+    /**
+     * Sends a remote unlock through the account's gate: merged with an unlock of the same lock that is still pending,
+     * never sent after {@code requestedAt + unlockMaxAge}, retried once at most after a KAS 504.
+     *
+     * @param lock the lock
+     * @param requestedAt when the user asked for it
+     * @return the outcome; the future always completes normally
+     */
+    public CompletableFuture<KasResult> unlock(FactoryNumber lock, Instant requestedAt) {
+        Session current = session;
+        KasResult notReady = notReady(current, "Unlock of " + lock);
+        if (current == null || notReady != null) {
+            return CompletableFuture.completedFuture(notReady != null ? notReady : KasResult.cancelled("not sent"));
+        }
+        Instant notAfter = requestedAt.plus(current.settings.unlockMaxAge());
+        Submission submission = Submission.unlock(lock.value(), notAfter,
+                () -> current.client.remoteUnlock(lock, current.settings.apiKey()));
+        return observe(current, current.gate.submit(submission));
+    }
+
+    /**
+     * Asks KAS for a PIN code (never merged, retried once at most after a KAS 500 or 504).
+     *
+     * @param lock the lock
+     * @param request the validated parameters
+     * @return the outcome with the code; the future always completes normally
+     */
+    public CompletableFuture<KasResult> createPinCode(FactoryNumber lock, PinCodeRequest request) {
+        Session current = session;
+        KasResult notReady = notReady(current, "PIN code request for " + lock);
+        if (current == null || notReady != null) {
+            return CompletableFuture.completedFuture(notReady != null ? notReady : KasResult.cancelled("not sent"));
+        }
+        Submission submission = Submission.pin(lock.value(),
+                () -> current.client.createPinCode(lock, current.settings.apiKey(), request));
+        return observe(current, current.gate.submit(submission));
+    }
+
+    /**
+     * @return the longest time a rule action waits for an outcome: the maximum age of an unlock (a PIN request may
+     *         wait in the queue as long) plus two attempts
+     */
+    public Duration outcomeBound() {
+        Session current = session;
+        if (current == null) {
+            return Duration.ZERO;
+        }
+        return current.settings.unlockMaxAge().plus(current.settings.requestTimeout().multipliedBy(2));
+    }
+
+    /**
+     * @return a one-line summary of the gate's counters, for the console, or an empty string when not initialized
+     */
+    public String gateSummary() {
+        Session current = session;
+        return current == null ? "" : current.gate.stats().toString();
+    }
+
+    private @Nullable KasResult notReady(@Nullable Session current, String what) {
+        if (current == null) {
+            return KasResult.of(KasOutcome.INVALID_INPUT,
+                    what + " not sent: the KAS account has no valid configuration (see its status)");
+        }
+        if (current.tokenRejected) {
+            return KasResult.of(KasOutcome.INVALID_TOKEN,
+                    what + " not sent: KAS rejected the API key (Invalid Token.); enter a valid key in the account");
+        }
+        return null;
+    }
+
+    /** Follows every result for what it says about the account: a rejected key, or a cloud that answers. */
+    private CompletableFuture<KasResult> observe(Session current, CompletableFuture<KasResult> result) {
+        result.thenAccept(r -> onCallResult(current, r));
+        return result;
+    }
+
+    private void onCallResult(Session current, KasResult result) {
+        if (session != current) {
+            return; // disposed or reconfigured meanwhile
+        }
+        if (result.outcome() == KasOutcome.INVALID_TOKEN) {
+            rejectToken(current);
+        } else if (result.httpStatus() > 0 && !current.tokenRejected
+                && getThing().getStatus() != ThingStatus.ONLINE) {
+            // any HTTP answer proves the cloud is reachable
+            current.cancelProbe();
+            updateStatus(ThingStatus.ONLINE);
+        }
+    }
+
+    private void rejectToken(Session current) {
+        synchronized (current) {
+            if (current.tokenRejected) {
+                return;
+            }
+            current.tokenRejected = true;
+        }
+        logger.warn("KAS rejected the API key of account {} (Invalid Token.); no more requests are sent until "
+                + "a valid key is configured", getThing().getUID());
+        current.cancelProbe();
+        current.gate.close();
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.invalid-token");
+    }
+
+    private void probe(Session current) {
+        if (session != current || current.tokenRejected) {
+            return;
+        }
+        current.client.probe().thenAccept(result -> {
+            if (session != current || current.tokenRejected) {
+                return;
+            }
+            if (result.httpStatus() > 0) {
+                logger.debug("KAS cloud {} answers (HTTP {})", current.settings.baseUrl(), result.httpStatus());
+                current.recheckDelay = FIRST_RECHECK_DELAY;
+                updateStatus(ThingStatus.ONLINE);
+            } else {
+                Duration delay = current.recheckDelay;
+                Duration next = delay.multipliedBy(2);
+                current.recheckDelay = next.compareTo(MAX_RECHECK_DELAY) > 0 ? MAX_RECHECK_DELAY : next;
+                logger.debug("KAS cloud {} does not answer: {}; checking again in {} s", current.settings.baseUrl(),
+                        result.message(), delay.toSeconds());
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        StatusTexts.text("offline.cloud-unreachable", current.settings.baseUrl().toString(),
+                                result.message(), String.valueOf(delay.toSeconds())));
+                current.scheduleProbe(scheduler.schedule(() -> probe(current), delay.toMillis(),
+                        TimeUnit.MILLISECONDS));
+            }
+        });
+    }
+
+    /** The client, the gate and the state of one initialisation. */
+    private static final class Session {
+        final AccountSettings settings;
+        final KasCloudClient client;
+        final RequestGate gate;
+        volatile boolean tokenRejected;
+        volatile Duration recheckDelay = FIRST_RECHECK_DELAY;
+        private @Nullable ScheduledFuture<?> probeJob;
+        private boolean closed;
+
+        Session(AccountSettings settings, KasCloudClient client, RequestGate gate) {
+            this.settings = settings;
+            this.client = client;
+            this.gate = gate;
+        }
+
+        synchronized void scheduleProbe(ScheduledFuture<?> job) {
+            if (closed) {
+                job.cancel(false);
+            } else {
+                probeJob = job;
+            }
+        }
+
+        synchronized void cancelProbe() {
+            ScheduledFuture<?> job = probeJob;
+            if (job != null) {
+                job.cancel(false);
+                probeJob = null;
+            }
+        }
+
+        void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            cancelProbe();
+            gate.close();
+        }
+    }
+}
