@@ -1,0 +1,31 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.thing;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in for openHAB's status of a thing.
+ *
+ * @author KAS binding contributors - build-time stand-in of the openHAB core type
+ */
+@NonNullByDefault
+public enum ThingStatus {
+    UNINITIALIZED,
+    INITIALIZING,
+    UNKNOWN,
+    ONLINE,
+    OFFLINE,
+    REMOVING,
+    REMOVED
+}

@@ -1,0 +1,53 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.thing.binding;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Thing;
+
+/**
+ * Stand-in for openHAB's base class of bridge handlers. Editing the bridge ({@code editThing()}) is not part of the
+ * stand-in.
+ *
+ * @author KAS binding contributors - build-time stand-in of the openHAB core type
+ */
+@NonNullByDefault
+public abstract class BaseBridgeHandler extends BaseThingHandler implements BridgeHandler {
+
+    /**
+     * @param bridge the bridge this handler handles
+     */
+    public BaseBridgeHandler(Bridge bridge) {
+        super(bridge);
+    }
+
+    @Override
+    public Bridge getThing() {
+        return (Bridge) super.getThing();
+    }
+
+    /**
+     * Does nothing; override to react.
+     */
+    @Override
+    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
+    }
+
+    /**
+     * Does nothing; override to react.
+     */
+    @Override
+    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
+    }
+}

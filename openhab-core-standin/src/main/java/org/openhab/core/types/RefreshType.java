@@ -1,0 +1,41 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.types;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in for openHAB's command that asks a binding to send the current state of a channel.
+ *
+ * @author KAS binding contributors - build-time stand-in of the openHAB core type
+ */
+@NonNullByDefault
+public enum RefreshType implements PrimitiveType, Command {
+
+    REFRESH;
+
+    @Override
+    public String format(String pattern) {
+        return String.format(pattern, toString());
+    }
+
+    @Override
+    public String toString() {
+        return toFullString();
+    }
+
+    @Override
+    public String toFullString() {
+        return name();
+    }
+}

@@ -1,0 +1,35 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.types;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in for openHAB's base of all states and commands.
+ *
+ * @author KAS binding contributors - build-time stand-in of the openHAB core type
+ */
+@NonNullByDefault
+public interface Type {
+
+    /**
+     * @param pattern a {@link String#format(String, Object...)} pattern
+     * @return the value formatted with the pattern
+     */
+    String format(String pattern);
+
+    /**
+     * @return the value as text that can be parsed back
+     */
+    String toFullString();
+}
