@@ -23,11 +23,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +54,9 @@ class BundleJarIT {
         jarPath = Path.of(property);
         assertTrue(Files.isRegularFile(jarPath), "the add-on jar exists: " + jarPath);
         try (JarFile jar = new JarFile(jarPath.toFile())) {
-            manifest = jar.getManifest().getMainAttributes();
+            Manifest jarManifest = jar.getManifest();
+            assertNotNull(jarManifest, "the jar has a manifest");
+            manifest = Objects.requireNonNull(jarManifest).getMainAttributes();
         }
         imports = parseClauses(manifest.getValue("Import-Package"));
     }
@@ -71,7 +76,8 @@ class BundleJarIT {
         assertTrue(openhab.contains("org.openhab.core.thing.binding"), "imports org.openhab.core.thing.binding");
         assertTrue(openhab.contains("org.openhab.core.io.net.http"), "imports org.openhab.core.io.net.http");
         for (String pkg : openhab) {
-            assertFalse(imports.getOrDefault(pkg, "").contains("version="), pkg + " must be imported without a version");
+            assertFalse(imports.getOrDefault(pkg, "").contains("version="),
+                    pkg + " must be imported without a version");
         }
         assertTrue(imports.getOrDefault("org.openhab.core.automation.annotation", "").contains("resolution:=optional"));
     }
@@ -132,8 +138,10 @@ class BundleJarIT {
     }
 
     /** Splits an OSGi header into package name and attributes, respecting quoted commas. */
-    private static Map<String, String> parseClauses(String header) {
-        assertNotNull(header, "Import-Package header");
+    private static Map<String, String> parseClauses(@Nullable String header) {
+        if (header == null) {
+            return fail("the manifest has an Import-Package header");
+        }
         Map<String, String> result = new LinkedHashMap<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

@@ -26,6 +26,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.LogSafe;
+import org.openhab.binding.kas.internal.api.PinCodeRequest;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
 import org.openhab.core.io.console.Console;
@@ -168,8 +169,10 @@ public class KasCommandExtension extends AbstractConsoleCommandExtension {
             if (epoch == null) {
                 return;
             }
-            if (epoch < Instant.MIN.getEpochSecond() || epoch > Instant.MAX.getEpochSecond()) {
-                console.println("startTime is out of range: epoch seconds from 0 to " + Integer.MAX_VALUE);
+            // the range KAS accepts; it also keeps ZonedDateTime.ofInstant below from throwing
+            if (epoch < PinCodeRequest.START_TIME_MIN || epoch > PinCodeRequest.START_TIME_MAX) {
+                console.println("startTime is out of range: epoch seconds from " + PinCodeRequest.START_TIME_MIN
+                        + " to " + PinCodeRequest.START_TIME_MAX);
                 return;
             }
             start = ZonedDateTime.ofInstant(Instant.ofEpochSecond(epoch), ZoneOffset.UTC);
@@ -225,8 +228,8 @@ public class KasCommandExtension extends AbstractConsoleCommandExtension {
         try {
             return Long.valueOf(text);
         } catch (NumberFormatException e) {
-            console.println("startTime must be a whole number of epoch seconds, was '" + LogSafe.shorten(text, 40)
-                    + "'.");
+            console.println(
+                    "startTime must be a whole number of epoch seconds, was '" + LogSafe.shorten(text, 40) + "'.");
             return null;
         }
     }

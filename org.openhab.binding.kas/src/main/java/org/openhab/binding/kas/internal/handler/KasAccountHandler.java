@@ -63,7 +63,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
     private final Clock clock;
 
     /** Everything that lives from one {@link #initialize()} to the next {@link #dispose()}. */
-    private volatile @Nullable Session session;
+    private volatile @Nullable Session session = null;
 
     /**
      * @param bridge the bridge thing
@@ -193,17 +193,21 @@ public class KasAccountHandler extends BaseBridgeHandler {
     }
 
     private void onCallResult(Session current, KasResult result) {
-        if (session != current) {
+        if (!isCurrent(current)) {
             return; // disposed or reconfigured meanwhile
         }
         if (result.outcome() == KasOutcome.INVALID_TOKEN) {
             rejectToken(current);
-        } else if (result.httpStatus() > 0 && !current.tokenRejected
-                && getThing().getStatus() != ThingStatus.ONLINE) {
+        } else if (result.httpStatus() > 0 && !current.tokenRejected && getThing().getStatus() != ThingStatus.ONLINE) {
             // any HTTP answer proves the cloud is reachable
             current.cancelProbe();
             updateStatus(ThingStatus.ONLINE);
         }
+    }
+
+    /** @return whether the session is the one of the current initialisation (sessions compare by identity) */
+    private boolean isCurrent(Session current) {
+        return current.equals(session);
     }
 
     private void rejectToken(Session current) {
@@ -221,11 +225,11 @@ public class KasAccountHandler extends BaseBridgeHandler {
     }
 
     private void probe(Session current) {
-        if (session != current || current.tokenRejected) {
+        if (!isCurrent(current) || current.tokenRejected) {
             return;
         }
         current.client.probe().thenAccept(result -> {
-            if (session != current || current.tokenRejected) {
+            if (!isCurrent(current) || current.tokenRejected) {
                 return;
             }
             if (result.httpStatus() > 0) {
@@ -241,8 +245,8 @@ public class KasAccountHandler extends BaseBridgeHandler {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                         StatusTexts.text("offline.cloud-unreachable", current.settings.baseUrl().toString(),
                                 result.message(), String.valueOf(delay.toSeconds())));
-                current.scheduleProbe(scheduler.schedule(() -> probe(current), delay.toMillis(),
-                        TimeUnit.MILLISECONDS));
+                current.scheduleProbe(
+                        scheduler.schedule(() -> probe(current), delay.toMillis(), TimeUnit.MILLISECONDS));
             }
         });
     }
@@ -254,7 +258,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
         final RequestGate gate;
         volatile boolean tokenRejected;
         volatile Duration recheckDelay = FIRST_RECHECK_DELAY;
-        private @Nullable ScheduledFuture<?> probeJob;
+        private @Nullable ScheduledFuture<?> probeJob = null;
         private boolean closed;
 
         Session(AccountSettings settings, KasCloudClient client, RequestGate gate) {

@@ -75,13 +75,15 @@ public class KasLockHandler extends BaseThingHandler {
 
     /** Guards the fields below and every channel or status update, so nothing is published after dispose. */
     private final Object stateLock = new Object();
-    private @Nullable LockSettings settings;
+    private @Nullable LockSettings settings = null;
     private boolean active;
-    private @Nullable CompletableFuture<KasResult> pendingUnlock;
-    private @Nullable ScheduledFuture<?> relockJob;
+    /** Counts initialisations and disposals, so that a late outcome of an earlier one is not published. */
+    private int generation;
+    private @Nullable CompletableFuture<KasResult> pendingUnlock = null;
+    private @Nullable ScheduledFuture<?> relockJob = null;
     private boolean assumedUnlocked;
-    private @Nullable Instant lastUnlock;
-    private @Nullable KasOutcome lastResult;
+    private @Nullable Instant lastUnlock = null;
+    private @Nullable KasOutcome lastResult = null;
 
     /**
      * @param thing the lock thing
@@ -102,6 +104,7 @@ public class KasLockHandler extends BaseThingHandler {
             synchronized (stateLock) {
                 settings = null;
                 active = true;
+                generation++;
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                         StatusTexts.text("offline.config-error-parameter", e.parameter(), e.getMessage()));
             }
@@ -110,6 +113,7 @@ public class KasLockHandler extends BaseThingHandler {
         synchronized (stateLock) {
             settings = newSettings;
             active = true;
+            generation++;
             assumedUnlocked = false;
             publishSwitches();
             // last-result and last-unlock are left as they are (e.g. restored) until this handler knows better
@@ -136,6 +140,7 @@ public class KasLockHandler extends BaseThingHandler {
         CompletableFuture<KasResult> pending;
         synchronized (stateLock) {
             active = false;
+            generation++;
             pending = pendingUnlock;
             pendingUnlock = null;
             cancelRelock();
@@ -226,10 +231,11 @@ public class KasLockHandler extends BaseThingHandler {
         CompletableFuture<KasResult> mine = new CompletableFuture<>();
         LockSettings current;
         KasAccountHandler account;
+        int gen;
         synchronized (stateLock) {
             if (!active) {
-                return CompletableFuture.completedFuture(
-                        KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
+                return CompletableFuture
+                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
             }
             CompletableFuture<KasResult> pending = pendingUnlock;
             if (pending != null) {
@@ -238,19 +244,16 @@ public class KasLockHandler extends BaseThingHandler {
             }
             LockSettings settingsNow = settings;
             KasAccountHandler accountNow = accountHandler();
-            KasResult refused = null;
-            if (settingsNow == null) {
-                refused = KasResult.invalidInput("Unlock not sent: the lock configuration is invalid (see its status)");
-            } else if (accountNow == null) {
-                refused = KasResult.invalidInput("Unlock not sent: the lock has no KAS account bridge");
-            }
-            if (refused != null || settingsNow == null || accountNow == null) {
-                KasResult result = refused != null ? refused : KasResult.invalidInput("Unlock not sent");
+            if (settingsNow == null || accountNow == null) {
+                KasResult result = KasResult.invalidInput(settingsNow == null
+                        ? "Unlock not sent: the lock configuration is invalid (see its status)"
+                        : "Unlock not sent: the lock has no KAS account bridge");
                 report(result, false);
                 return CompletableFuture.completedFuture(result);
             }
             current = settingsNow;
             account = accountNow;
+            gen = generation;
             pendingUnlock = mine;
             assumedUnlocked = true;
             cancelRelock();
@@ -258,7 +261,7 @@ public class KasLockHandler extends BaseThingHandler {
         }
         logger.debug("Lock {}: {} asks for an unlock of {}", getThing().getUID(), source, current.factoryNumber());
         account.unlock(current.factoryNumber(), requestedAt).thenAccept(result -> {
-            onUnlockOutcome(mine, current, result);
+            onUnlockOutcome(mine, gen, current, result);
             mine.complete(result);
         });
         return mine.thenApply(r -> r);
@@ -291,6 +294,7 @@ public class KasLockHandler extends BaseThingHandler {
         }
         LockSettings current;
         KasAccountHandler account;
+        int gen;
         synchronized (stateLock) {
             LockSettings settingsNow = settings;
             KasAccountHandler accountNow = accountHandler();
@@ -307,10 +311,11 @@ public class KasLockHandler extends BaseThingHandler {
             }
             current = settingsNow;
             account = accountNow;
+            gen = generation;
         }
         return account.createPinCode(current.factoryNumber(), request).thenApply(result -> {
             synchronized (stateLock) {
-                if (active && current == settings) {
+                if (active && gen == generation) {
                     report(result, true);
                 } else {
                     logger.debug("Lock {} disposed before its PIN code request ended: {}", getThing().getUID(),
@@ -366,21 +371,21 @@ public class KasLockHandler extends BaseThingHandler {
         }
     }
 
-    private void onUnlockOutcome(CompletableFuture<KasResult> mine, LockSettings used, KasResult result) {
+    private void onUnlockOutcome(CompletableFuture<KasResult> mine, int gen, LockSettings used, KasResult result) {
         synchronized (stateLock) {
-            if (pendingUnlock == mine) {
+            if (mine.equals(pendingUnlock)) {
                 pendingUnlock = null;
             }
-            if (!active || used != settings) {
-                logger.debug("Lock {} disposed or reconfigured before its unlock ended: {} ({})",
-                        getThing().getUID(), result.outcome(), result.message());
+            if (!active || gen != generation) {
+                logger.debug("Lock {} disposed or reconfigured before its unlock ended: {} ({})", getThing().getUID(),
+                        result.outcome(), result.message());
                 return;
             }
             if (result.isSuccess()) {
                 lastUnlock = clock.instant();
                 long millis = used.unlockedDuration().toMillis();
                 if (millis > 0) {
-                    relockJob = scheduler.schedule(() -> relock(used), millis, TimeUnit.MILLISECONDS);
+                    relockJob = scheduler.schedule(() -> relock(gen), millis, TimeUnit.MILLISECONDS);
                 } else {
                     assumedUnlocked = false;
                 }
@@ -393,9 +398,9 @@ public class KasLockHandler extends BaseThingHandler {
         }
     }
 
-    private void relock(LockSettings used) {
+    private void relock(int gen) {
         synchronized (stateLock) {
-            if (active && used == settings && pendingUnlock == null) {
+            if (active && gen == generation && pendingUnlock == null) {
                 assumedUnlocked = false;
                 relockJob = null;
                 publishSwitches();
@@ -414,8 +419,8 @@ public class KasLockHandler extends BaseThingHandler {
         String what = pinRequest ? "PIN code request" : "Unlock";
         String lock = settingsText();
         switch (outcome) {
-            case NOT_ADMIN, LOCK_NOT_FOUND, EXPIRED, QUEUE_FULL -> logger.warn("{} of lock {} failed: {}", what,
-                    getThing().getUID(), result.message());
+            case NOT_ADMIN, LOCK_NOT_FOUND, EXPIRED, QUEUE_FULL ->
+                logger.warn("{} of lock {} failed: {}", what, getThing().getUID(), result.message());
             default -> logger.debug("{} of lock {}: {} ({})", what, getThing().getUID(), outcome, result.message());
         }
         switch (outcome) {
@@ -434,9 +439,9 @@ public class KasLockHandler extends BaseThingHandler {
                     StatusTexts.text("offline.server-error", lock));
             case SERVICE_UNAVAILABLE -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     StatusTexts.text("offline.service-unavailable", lock, result.message()));
-            case TIMEOUT, COMMUNICATION_ERROR, UNEXPECTED_RESPONSE -> updateStatus(ThingStatus.OFFLINE,
-                    ThingStatusDetail.COMMUNICATION_ERROR,
-                    StatusTexts.text("offline.communication-error", lock, result.message()));
+            case TIMEOUT, COMMUNICATION_ERROR, UNEXPECTED_RESPONSE ->
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        StatusTexts.text("offline.communication-error", lock, result.message()));
             default -> {
                 // INVALID_TOKEN is the account's status; the others are about this one request, not the lock
             }
