@@ -1,0 +1,160 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.api;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tests of {@link ApiKey}: every rule, and that no message or string form shows the key.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class ApiKeyTest {
+
+    /** A JWT-shaped test key (not a real token). */
+    static final String KEY = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrYXMtdGVzdCJ9.c2VjcmV0LXNpZ25hdHVyZV8tX3Rlc3Q";
+    /** A part of the key that must never appear in a message. */
+    private static final String SECRET_PART = "c2VjcmV0LXNpZ25hdHVyZV8tX3Rlc3Q";
+
+    private static String rejected(@Nullable String raw) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ApiKey.parse(raw));
+        assertEquals("apiKey", e.parameter());
+        String text = String.valueOf(e.getMessage());
+        assertFalse(text.contains(SECRET_PART), "message shows the key: " + text);
+        assertFalse(text.contains("eyJ"), "message shows the key: " + text);
+        return text;
+    }
+
+    @Test
+    void acceptsJwtShapedKey() {
+        ApiKey key = ApiKey.parse(KEY);
+        assertEquals(KEY, key.value());
+    }
+
+    @Test
+    void acceptsTheVendorsDemoKeyShape() {
+        String demo = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJfaWQiOiI1YzI3Yjk3ZDRiMTJhMTAwMTc3MTVlZmYiLCJsYXRlc3Rf"
+                + "dG9rZW5fZGF0ZSI6IjIwMTktMDEtMTNUMDY6NTI6MzUuMjg5WiIsImlhdCI6MTU0NzUwMTM5Mn0.v8cuLVqum_sWuM1OsSWi"
+                + "M3MUpRYRHuSMsBYucZIYVk0";
+        assertEquals(demo, ApiKey.parse(demo).value());
+    }
+
+    @Test
+    void trims() {
+        assertEquals(KEY, ApiKey.parse("  " + KEY + "\n").value());
+    }
+
+    @Test
+    void neverShowsTheKey() {
+        ApiKey key = ApiKey.parse(KEY);
+        assertEquals("ApiKey[***]", key.toString());
+        assertEquals("***", key.masked());
+        assertFalse(String.valueOf(key).contains(SECRET_PART));
+    }
+
+    @Test
+    void valueSemantics() {
+        assertEquals(ApiKey.parse(KEY), ApiKey.parse(" " + KEY));
+        assertEquals(ApiKey.parse(KEY).hashCode(), ApiKey.parse(KEY).hashCode());
+        assertNotEquals(ApiKey.parse(KEY), ApiKey.parse(KEY + "x"));
+        assertNotEquals((Object) ApiKey.parse(KEY), KEY);
+    }
+
+    @Test
+    void rejectsMissingAndEmpty() {
+        assertTrue(rejected(null).contains("missing"));
+        assertTrue(rejected("").contains("empty"));
+        assertTrue(rejected("  \t ").contains("empty"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "?", "#", "%" })
+    void rejectsUrlCharacters(String character) {
+        String message = rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrYXMtdGVzdCJ9" + character + SECRET_PART);
+        assertTrue(message.contains("'" + character + "'"), message);
+        assertTrue(message.contains("would change the request URL"), message);
+    }
+
+    @Test
+    void rejectsPathTraversal() {
+        assertTrue(rejected("../../admin." + SECRET_PART + ".x").contains("'/'"));
+    }
+
+    @Test
+    void rejectsInnerWhitespace() {
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi OiJrYXMtdGVzdCJ9." + SECRET_PART).contains("whitespace"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\nOiJrYXMtdGVzdCJ9." + SECRET_PART).contains("whitespace"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\tOiJrYXMtdGVzdCJ9." + SECRET_PART).contains("whitespace"));
+        assertTrue(
+                rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\u00a0OiJrYXMtdGVzdCJ9." + SECRET_PART).contains("whitespace"));
+    }
+
+    @Test
+    void rejectsControlCharacters() {
+        String message = rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\u0000OiJrYXMtdGVzdCJ9." + SECRET_PART);
+        assertTrue(message.contains("control character (U+0000)"), message);
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\u007fOiJ9." + SECRET_PART).contains("control character"));
+    }
+
+    @Test
+    void rejectsNonAscii() {
+        String message = rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\u00e9OiJ9." + SECRET_PART);
+        assertTrue(message.contains("non-ASCII character (U+00E9)"), message);
+        assertTrue(rejected("\u201c" + KEY + "\u201d").contains("non-ASCII character (U+201C)"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJ\u200bzdWIi.x").contains("U+200B"));
+    }
+
+    @Test
+    void rejectsQuotedKey() {
+        assertTrue(rejected("\"" + KEY + "\"").contains("enclosed in quotes"));
+        assertTrue(rejected("'" + KEY + "'").contains("enclosed in quotes"));
+    }
+
+    @Test
+    void rejectsOtherPunctuation() {
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ9+." + SECRET_PART).contains("'+'"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ9." + SECRET_PART + "=").contains("'='"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.eyJzdWIi;OiJ9." + SECRET_PART).contains("';'"));
+    }
+
+    @Test
+    void rejectsWrongNumberOfParts() {
+        assertTrue(rejected(SECRET_PART).contains("has 1 part."));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9." + SECRET_PART).contains("has 2 parts."));
+        assertTrue(rejected("a.b.c." + SECRET_PART).contains("has 4 parts."));
+    }
+
+    @Test
+    void rejectsEmptyParts() {
+        assertTrue(rejected(".eyJzdWIiOiJ9." + SECRET_PART).contains("Part 1 of 3"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9.." + SECRET_PART).contains("Part 2 of 3"));
+        assertTrue(rejected("eyJhbGciOiJIUzI1NiJ9." + SECRET_PART + ".").contains("Part 3 of 3"));
+    }
+
+    @Test
+    void rejectsTooLong() {
+        String longKey = "eyJhbGciOiJIUzI1NiJ9." + "a".repeat(4096) + "." + SECRET_PART;
+        String message = rejected(longKey);
+        assertTrue(message.contains("too long"), message);
+        assertTrue(message.contains("at most 4096"), message);
+        String maximal = "eyJ." + "a".repeat(4096 - 6) + ".b";
+        assertEquals(4096, ApiKey.parse(maximal).value().length());
+    }
+}

@@ -1,0 +1,128 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.api;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tests of {@link LogSafe}.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class LogSafeTest {
+
+    private static final ApiKey KEY = ApiKey.parse(ApiKeyTest.KEY);
+
+    @Test
+    void maskKeyReplacesEveryOccurrence() {
+        String text = "GET /x/" + ApiKeyTest.KEY + " and again " + ApiKeyTest.KEY + ".";
+        assertEquals("GET /x/*** and again ***.", LogSafe.maskKey(text, KEY));
+        assertEquals("", LogSafe.maskKey(null, KEY));
+        assertEquals("plain", LogSafe.maskKey("plain", null));
+        assertEquals("plain", LogSafe.maskKey("plain", KEY));
+    }
+
+    @Test
+    void redactUrlMasksTheUnlockKeySegment() {
+        String url = "https://cloud.kas.com.au/api/lockCommand/remoteUnlock/SS000510/" + ApiKeyTest.KEY;
+        assertEquals("https://cloud.kas.com.au/api/lockCommand/remoteUnlock/SS000510/***", LogSafe.redactUrl(url, KEY));
+        // without knowing the key (e.g. an old key, or a key of another account)
+        assertEquals("https://cloud.kas.com.au/api/lockCommand/remoteUnlock/SS000510/***",
+                LogSafe.redactUrl("https://cloud.kas.com.au/api/lockCommand/remoteUnlock/SS000510/not-a-jwt"));
+        assertEquals("http://127.0.0.1:1/api/lockCommand/pinCode/SS000510",
+                LogSafe.redactUrl("http://127.0.0.1:1/api/lockCommand/pinCode/SS000510"));
+    }
+
+    @Test
+    void redactUrlMasksUserInfoAndQueryValues() {
+        assertEquals("https://***@host/p?apiKey=***&x=***", LogSafe.redactUrl("https://u:pw@host/p?apiKey=abc&x=1"));
+        assertEquals("", LogSafe.redactUrl(null));
+    }
+
+    @Test
+    void redactMasksSecretsInFreeText() {
+        String jetty = "HttpRequest[GET /api/lockCommand/remoteUnlock/SS000510/" + ApiKeyTest.KEY + " HTTP/1.1]@1a2b";
+        String redacted = LogSafe.redact(jetty, null);
+        assertFalse(redacted.contains(ApiKeyTest.KEY), redacted);
+        assertEquals("HttpRequest[GET /api/lockCommand/remoteUnlock/SS000510/*** HTTP/1.1]@1a2b", redacted);
+        assertEquals("{\"mode\":0,\"apiKey\":\"***\"}", LogSafe.redact("{\"mode\":0,\"apiKey\":\"whatever\"}", null));
+        assertEquals("{\"apiKey\" : \"***\"}", LogSafe.redact("{\"apiKey\" : \"a\\\"b\"}", null));
+        assertEquals("token *** end", LogSafe.redact("token eyJabc.def-ghi.jkl_mno end", null));
+        // dotted host names are not mistaken for tokens
+        assertEquals("cloud.kas.com.au", LogSafe.redact("cloud.kas.com.au", null));
+    }
+
+    @Test
+    void shortenRemovesControlCharacters() {
+        assertEquals("line one line two tab", LogSafe.shorten("line one\r\nline two\ttab", 100));
+        assertEquals("a b", LogSafe.shorten("a\u0000\u0007b", 100));
+        assertEquals("a b", LogSafe.shorten("a\u0085b", 100));
+        assertEquals("a b", LogSafe.shorten("  a \u2028\u2029 b  ", 100));
+    }
+
+    @Test
+    void shortenRemovesBidiAndInvisibleCharacters() {
+        assertEquals("admin", LogSafe.shorten("\u202eadmin\u202c", 100));
+        assertEquals("ab", LogSafe.shorten("a\u200b\u200e\u200f\u2066\u2069\ufeffb", 100));
+        assertEquals("a?b", LogSafe.shorten("a\ud800b", 100));
+    }
+
+    @Test
+    void shortenCollapsesAndTrims() {
+        assertEquals("a b c", LogSafe.shorten("  a    b \n\n c  ", 100));
+        assertEquals("", LogSafe.shorten("   ", 100));
+        assertEquals("", LogSafe.shorten(null, 100));
+        assertEquals("", LogSafe.shorten("abc", 0));
+    }
+
+    @Test
+    void shortenTruncatesWithEllipsis() {
+        assertEquals("abc", LogSafe.shorten("abc", 3));
+        assertEquals("ab\u2026", LogSafe.shorten("abcd", 3));
+        assertEquals("\u2026", LogSafe.shorten("abcd", 1));
+        String longText = "x".repeat(100_000);
+        String shortened = LogSafe.shorten(longText, 80);
+        assertEquals(80, shortened.length());
+        assertTrue(shortened.endsWith("\u2026"));
+        // no space before the ellipsis, no split surrogate pair
+        assertEquals("abc\u2026", LogSafe.shorten("abc defgh", 5));
+        String emoji = "ab\ud83d\ude00\ud83d\ude00";
+        String cut = LogSafe.shorten(emoji, 4);
+        assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - 2)), cut);
+        assertTrue(cut.length() <= 4);
+    }
+
+    @Test
+    void sanitizeCombinesRedactAndShorten() {
+        String text = "failed:\n" + ApiKeyTest.KEY + "\n" + "y".repeat(300);
+        String sanitized = LogSafe.sanitize(text, KEY, 50);
+        assertTrue(sanitized.startsWith("failed: *** y"), sanitized);
+        assertEquals(50, sanitized.length());
+    }
+
+    @Test
+    void describeCharacter() {
+        assertEquals("'/'", LogSafe.describeCharacter('/'));
+        assertEquals("a space", LogSafe.describeCharacter(' '));
+        assertEquals("a tab", LogSafe.describeCharacter('\t'));
+        assertEquals("a line break", LogSafe.describeCharacter('\n'));
+        assertEquals("a control character (U+001B)", LogSafe.describeCharacter(0x1b));
+        assertEquals("a whitespace character (U+00A0)", LogSafe.describeCharacter(0xa0));
+        assertEquals("an invisible formatting character (U+202E)", LogSafe.describeCharacter(0x202e));
+        assertEquals("a non-ASCII character (U+1F600)", LogSafe.describeCharacter(0x1f600));
+    }
+}
