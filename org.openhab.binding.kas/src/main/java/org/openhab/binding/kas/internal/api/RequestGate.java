@@ -51,6 +51,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@link KasResult}; it never completes exceptionally. Each caller gets its own future (a copy of the shared one), so
  * cancelling or completing a returned future never affects other callers or the gate; it does not withdraw the
  * submission either.</li>
+ * <li>{@link #withdraw(String)} takes a submission that is still waiting in the queue out of it unsent (it completes
+ * with {@link KasOutcome#CANCELLED}); {@link #extendDeadline(String, Instant)} merges a later deadline into a pending
+ * submission without submitting anything.</li>
  * <li>{@link #close()} cancels everything; idempotent. {@link #isClosed()}.</li>
  * <li>Observability: {@link #inFlight()}, {@link #queued()}, {@link #peakInFlight()}, {@link #started()},
  * {@link #retried()}, {@link #merged()}, {@link #expired()}, {@link #rejected()}, {@link #cancelled()},
@@ -70,7 +73,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * <li><b>Coalescing</b>: a submission whose {@link Submission#coalesceKey()} equals the key of a submission that is
  * still queued or in flight is merged into it: no second call, same result. The merged entry's deadline becomes the
  * later of both (no deadline counts as the latest): the call then still happens within the maximum age of the newest
- * equal command, which is what the user asked for last. Once the entry has completed the key is free again.</li>
+ * equal command, which is what the user asked for last. Once the entry has completed the key is free again.
+ * {@link #extendDeadline(String, Instant)} does the same for a caller that merged a command itself and must not
+ * start a new call if the entry has just completed.</li>
  * <li><b>Retry</b>: when {@link Submission#retryWhen()} matches the result of the first attempt, the call is invoked
  * once more right away, reusing the permit (no re-queueing), but only while the deadline still holds; otherwise the
  * first result stands. Never more than one retry.</li>
@@ -79,7 +84,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * exception messages are not copied into the result because they may contain request URLs with the API key.
  * {@link #close()} completes queued submissions with {@link KasOutcome#CANCELLED}, calls {@code cancel(true)} on the
  * futures of calls in flight and completes their submissions with {@link KasOutcome#CANCELLED}, cancels all timers,
- * and completes every later submission with {@link KasOutcome#CANCELLED} at once.</li>
+ * and completes every later submission with {@link KasOutcome#CANCELLED} at once. {@link #withdraw(String)}
+ * completes a waiting submission with {@link KasOutcome#CANCELLED} and never touches a call in flight (the cloud may
+ * have received it; its result still comes).</li>
  * <li><b>Threads</b>: all state is guarded by one lock; futures are completed, calls invoked and timers cancelled only
  * after the lock has been released. Work that becomes due inside such an action on the same thread (for example a
  * call whose future is already complete, which frees a permit for the next queued call) is queued per thread and run
@@ -102,6 +109,7 @@ public final class RequestGate implements AutoCloseable {
     public static final int MAX_QUEUED = 1000;
 
     private static final String NOT_SENT_CLOSED = " not sent: the KAS account was disposed or reconfigured";
+    private static final String NOT_SENT_WITHDRAWN = " not sent: the lock thing was removed";
     private static final String CANCELLED_IN_FLIGHT = " cancelled: the KAS account was disposed or reconfigured "
             + "while the request was in flight; KAS may have received it";
     private static final long MAX_DELAY_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
@@ -178,21 +186,11 @@ public final class RequestGate implements AutoCloseable {
                 return CompletableFuture
                         .completedFuture(expiredResult(submission.description(), submission.notAfter()));
             } else if (existing != null) {
-                mergedCount++;
                 entry = existing;
-                Instant extended = later(existing.notAfter, submission.notAfter());
-                if (!Objects.equals(extended, existing.notAfter)) {
-                    existing.notAfter = extended;
-                    if (existing.state == State.QUEUED) {
-                        obsoleteTimer = existing.timer;
-                        existing.timer = null;
-                        existing.timerGeneration++;
-                        if (extended != null) {
-                            toSchedule = existing;
-                            scheduleGeneration = existing.timerGeneration;
-                        }
-                    }
-                }
+                TimerChange change = mergeDeadlineLocked(existing, submission.notAfter());
+                obsoleteTimer = change.obsolete();
+                toSchedule = change.toSchedule();
+                scheduleGeneration = change.generation();
             } else if (running.size() < maxConcurrent && queue.isEmpty()) {
                 entry = new Entry(submission);
                 entry.state = State.STARTING;
@@ -228,6 +226,70 @@ public final class RequestGate implements AutoCloseable {
             runActions(List.of(() -> start(entry)));
         }
         return callerFuture;
+    }
+
+    /**
+     * Withdraws the submission with this coalescing key if it is still waiting in the queue: it is removed, its expiry
+     * timer cancelled and it completes (together with every submission merged into it) with
+     * {@link KasOutcome#CANCELLED} ("... not sent: the lock thing was removed"). A submission that holds a permit
+     * (started or about to start) is left alone: its call may have reached the cloud, and its result still comes.
+     *
+     * @param coalesceKey the key, e.g. {@link Submission#unlockKey(String)}
+     * @return whether a waiting submission was withdrawn
+     */
+    public boolean withdraw(String coalesceKey) {
+        Entry withdrawn;
+        ScheduledFuture<?> timer;
+        synchronized (lock) {
+            Entry existing = byKey.get(coalesceKey);
+            if (closed || existing == null || existing.state != State.QUEUED) {
+                return false;
+            }
+            queue.remove(existing);
+            byKey.remove(coalesceKey, existing);
+            timer = existing.timer;
+            existing.timer = null;
+            existing.timerGeneration++;
+            existing.state = State.DONE;
+            cancelledCount++;
+            completedCount++;
+            withdrawn = existing;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        withdrawn.result.complete(result(KasOutcome.CANCELLED, withdrawn.description + NOT_SENT_WITHDRAWN));
+        return true;
+    }
+
+    /**
+     * Merges a deadline into the pending submission with this coalescing key, exactly as {@link #submit(Submission)}
+     * merges an equal submission (the later deadline wins, counted in {@link #merged()}), but without submitting
+     * anything: when no submission with this key is waiting or in flight, nothing happens. For callers that merge
+     * equal commands themselves and must never start a second call for them.
+     *
+     * @param coalesceKey the key, e.g. {@link Submission#unlockKey(String)}
+     * @param notAfter the deadline of the merged command; {@code null} = no maximum age
+     * @return whether a pending submission took the deadline
+     */
+    public boolean extendDeadline(String coalesceKey, @Nullable Instant notAfter) {
+        TimerChange change;
+        synchronized (lock) {
+            Entry existing = byKey.get(coalesceKey);
+            if (closed || existing == null || existing.state == State.DONE) {
+                return false;
+            }
+            change = mergeDeadlineLocked(existing, notAfter);
+        }
+        ScheduledFuture<?> obsolete = change.obsolete();
+        if (obsolete != null) {
+            obsolete.cancel(false);
+        }
+        Entry toSchedule = change.toSchedule();
+        if (toSchedule != null) {
+            scheduleExpiry(toSchedule, change.generation());
+        }
+        return true;
     }
 
     /**
@@ -607,6 +669,26 @@ public final class RequestGate implements AutoCloseable {
         }
     }
 
+    /**
+     * Merges a deadline into a pending entry (the later one wins); a waiting entry's timer must then be replaced.
+     * Called with the lock held; the returned timer change is carried out after releasing it.
+     */
+    private TimerChange mergeDeadlineLocked(Entry existing, @Nullable Instant notAfter) {
+        mergedCount++;
+        Instant extended = later(existing.notAfter, notAfter);
+        if (Objects.equals(extended, existing.notAfter)) {
+            return TimerChange.NONE;
+        }
+        existing.notAfter = extended;
+        if (existing.state != State.QUEUED) {
+            return TimerChange.NONE;
+        }
+        ScheduledFuture<?> obsolete = existing.timer;
+        existing.timer = null;
+        existing.timerGeneration++;
+        return new TimerChange(obsolete, extended == null ? null : existing, existing.timerGeneration);
+    }
+
     private static boolean isPast(@Nullable Instant notAfter, Instant now) {
         return notAfter != null && now.isAfter(notAfter);
     }
@@ -657,6 +739,17 @@ public final class RequestGate implements AutoCloseable {
         RUNNING,
         /** completed (or completing outside the lock) */
         DONE
+    }
+
+    /**
+     * What to do with the expiry timers after a deadline was merged into a waiting entry.
+     *
+     * @param obsolete the timer to cancel, if any
+     * @param toSchedule the entry whose new timer to schedule, if any
+     * @param generation the timer generation of that entry
+     */
+    private record TimerChange(@Nullable ScheduledFuture<?> obsolete, @Nullable Entry toSchedule, int generation) {
+        static final TimerChange NONE = new TimerChange(null, null, 0);
     }
 
     /** One dispatched command, shared by all submissions merged into it. Mutable fields are guarded by the lock. */
@@ -754,8 +847,16 @@ public final class RequestGate implements AutoCloseable {
          */
         public static Submission unlock(String factoryNumber, Instant notAfter,
                 Supplier<CompletableFuture<KasResult>> call) {
-            return new Submission("Unlock of " + factoryNumber, "unlock:" + factoryNumber, notAfter, call,
-                    RETRY_UNLOCK);
+            return new Submission("Unlock of " + factoryNumber, unlockKey(factoryNumber), notAfter, call, RETRY_UNLOCK);
+        }
+
+        /**
+         * @param factoryNumber the lock's factory number
+         * @return the coalescing key of the lock's remote unlocks, for {@link RequestGate#withdraw(String)} and
+         *         {@link RequestGate#extendDeadline(String, Instant)}
+         */
+        public static String unlockKey(String factoryNumber) {
+            return "unlock:" + factoryNumber;
         }
 
         /**

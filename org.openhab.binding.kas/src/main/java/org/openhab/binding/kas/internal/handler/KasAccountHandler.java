@@ -137,6 +137,38 @@ public class KasAccountHandler extends BaseBridgeHandler {
     }
 
     /**
+     * Withdraws the lock's unlock if it still waits in the account's queue: it is never sent and completes with
+     * {@link KasOutcome#CANCELLED}. An unlock already in flight is left alone (KAS may have received it; its outcome
+     * still comes). For a lock thing that is removed or disposed.
+     *
+     * @param lock the lock
+     * @return whether a waiting unlock was withdrawn
+     */
+    public boolean withdrawUnlock(FactoryNumber lock) {
+        Session current = session;
+        boolean withdrawn = current != null && current.gate.withdraw(Submission.unlockKey(lock.value()));
+        if (withdrawn) {
+            logger.debug("Unlock of {} withdrawn from the queue of account {} before it was sent", lock,
+                    getThing().getUID());
+        }
+        return withdrawn;
+    }
+
+    /**
+     * Merges a repeated unlock command into the lock's pending unlock: a waiting unlock may then be sent until
+     * {@code requestedAt + unlockMaxAge}. Sends nothing, also when no unlock of the lock is pending any more.
+     *
+     * @param lock the lock
+     * @param requestedAt when the user asked for it again
+     * @return whether an unlock of the lock was pending in the account's gate
+     */
+    public boolean extendUnlock(FactoryNumber lock, Instant requestedAt) {
+        Session current = session;
+        return current != null && current.gate.extendDeadline(Submission.unlockKey(lock.value()),
+                requestedAt.plus(current.settings.unlockMaxAge()));
+    }
+
+    /**
      * Asks KAS for a PIN code (never merged, retried once at most after a KAS 500 or 504).
      *
      * @param lock the lock

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.kas.internal.action.KasLockActions;
+import org.openhab.binding.kas.internal.api.FactoryNumber;
 import org.openhab.binding.kas.internal.api.InvalidInputException;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
@@ -80,6 +81,8 @@ public class KasLockHandler extends BaseThingHandler {
     /** Counts initialisations and disposals, so that a late outcome of an earlier one is not published. */
     private int generation;
     private @Nullable CompletableFuture<KasResult> pendingUnlock = null;
+    /** Where the pending unlock went, to merge repeated commands into it and to withdraw it on dispose. */
+    private @Nullable PendingTarget pendingTarget = null;
     private @Nullable ScheduledFuture<?> relockJob = null;
     private boolean assumedUnlocked;
     private @Nullable Instant lastUnlock = null;
@@ -138,16 +141,24 @@ public class KasLockHandler extends BaseThingHandler {
     @Override
     public void dispose() {
         CompletableFuture<KasResult> pending;
+        PendingTarget target;
         synchronized (stateLock) {
             active = false;
             generation++;
             pending = pendingUnlock;
+            target = pendingTarget;
             pendingUnlock = null;
+            pendingTarget = null;
             cancelRelock();
         }
         if (pending != null) {
             logger.debug("Lock {} disposed while an unlock is pending; its outcome is only logged",
                     getThing().getUID());
+        }
+        if (target != null) {
+            // an unlock still waiting in the account's queue must not go out for a thing that is gone; one in flight
+            // is left alone (KAS may have it), its outcome is logged
+            withdraw(target);
         }
     }
 
@@ -232,6 +243,8 @@ public class KasLockHandler extends BaseThingHandler {
         LockSettings current;
         KasAccountHandler account;
         int gen;
+        CompletableFuture<KasResult> merged = null;
+        PendingTarget mergedInto = null;
         synchronized (stateLock) {
             if (!active) {
                 return CompletableFuture
@@ -240,14 +253,34 @@ public class KasLockHandler extends BaseThingHandler {
             CompletableFuture<KasResult> pending = pendingUnlock;
             if (pending != null) {
                 logger.debug("Lock {}: {} merged into the pending unlock", getThing().getUID(), source);
+                merged = pending.thenApply(r -> r);
+                mergedInto = pendingTarget;
+            }
+        }
+        if (merged != null) {
+            if (mergedInto != null) {
+                // the waiting unlock may now be sent until unlockMaxAge after this newest command; sends nothing
+                mergedInto.account().extendUnlock(mergedInto.lock(), requestedAt);
+            }
+            return merged;
+        }
+        synchronized (stateLock) {
+            if (!active) {
+                return CompletableFuture
+                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
+            }
+            CompletableFuture<KasResult> pending = pendingUnlock;
+            if (pending != null) {
+                // another command started an unlock in the meantime
+                logger.debug("Lock {}: {} merged into the pending unlock", getThing().getUID(), source);
                 return pending.thenApply(r -> r);
             }
             LockSettings settingsNow = settings;
             KasAccountHandler accountNow = accountHandler();
             if (settingsNow == null || accountNow == null) {
-                KasResult result = KasResult.invalidInput(settingsNow == null
-                        ? "Unlock not sent: the lock configuration is invalid (see its status)"
-                        : "Unlock not sent: the lock has no KAS account bridge");
+                KasResult result = KasResult.invalidInput(
+                        settingsNow == null ? "Unlock not sent: the lock configuration is invalid (see its status)"
+                                : "Unlock not sent: the lock has no KAS account bridge");
                 report(result, false);
                 return CompletableFuture.completedFuture(result);
             }
@@ -255,6 +288,7 @@ public class KasLockHandler extends BaseThingHandler {
             account = accountNow;
             gen = generation;
             pendingUnlock = mine;
+            pendingTarget = new PendingTarget(accountNow, settingsNow.factoryNumber());
             assumedUnlocked = true;
             cancelRelock();
             publishSwitches();
@@ -264,6 +298,14 @@ public class KasLockHandler extends BaseThingHandler {
             onUnlockOutcome(mine, gen, current, result);
             mine.complete(result);
         });
+        boolean disposedMeanwhile;
+        synchronized (stateLock) {
+            disposedMeanwhile = !active || gen != generation;
+        }
+        if (disposedMeanwhile) {
+            // dispose() ran before the unlock reached the account's queue, so it could not withdraw it
+            withdraw(new PendingTarget(account, current.factoryNumber()));
+        }
         return mine.thenApply(r -> r);
     }
 
@@ -375,6 +417,7 @@ public class KasLockHandler extends BaseThingHandler {
         synchronized (stateLock) {
             if (mine.equals(pendingUnlock)) {
                 pendingUnlock = null;
+                pendingTarget = null;
             }
             if (!active || gen != generation) {
                 logger.debug("Lock {} disposed or reconfigured before its unlock ended: {} ({})", getThing().getUID(),
@@ -471,6 +514,13 @@ public class KasLockHandler extends BaseThingHandler {
         updateState(CHANNEL_LAST_UNLOCK, instant == null ? UnDefType.NULL : new DateTimeType(instant));
     }
 
+    private void withdraw(PendingTarget target) {
+        if (target.account().withdrawUnlock(target.lock())) {
+            logger.debug("Lock {} disposed before its unlock of {} was sent; the unlock is withdrawn, not sent",
+                    getThing().getUID(), target.lock());
+        }
+    }
+
     /** Called with stateLock held. */
     private void cancelRelock() {
         ScheduledFuture<?> job = relockJob;
@@ -478,5 +528,16 @@ public class KasLockHandler extends BaseThingHandler {
             job.cancel(false);
             relockJob = null;
         }
+    }
+
+    /**
+     * The account and the lock of a pending unlock.
+     *
+     * @param account the account handler the unlock was submitted to
+     * @param lock the lock's factory number
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    private record PendingTarget(KasAccountHandler account, FactoryNumber lock) {
     }
 }

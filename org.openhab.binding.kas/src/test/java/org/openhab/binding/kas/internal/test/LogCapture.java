@@ -128,9 +128,6 @@ public final class LogCapture implements AutoCloseable {
         if (ECHO && out != null) {
             out.println(level + " [" + loggerName + "] " + message);
         }
-        if (ACTIVE.isEmpty()) {
-            return;
-        }
         String throwableText = null;
         if (throwable != null) {
             StringWriter writer = new StringWriter();
@@ -138,6 +135,8 @@ public final class LogCapture implements AutoCloseable {
             throwableText = writer.toString();
         }
         Event event = new Event(loggerName, level, message, throwableText, Thread.currentThread().getName());
+        // every enabled event of the whole test run, for the suite-wide audit (SuiteLog, LogAuditTest)
+        SuiteLog.record(event);
         for (LogCapture capture : ACTIVE) {
             if (loggerName.startsWith(capture.loggerPrefix)) {
                 capture.events.add(event);

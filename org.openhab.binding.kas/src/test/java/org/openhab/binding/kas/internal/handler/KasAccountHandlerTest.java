@@ -1,0 +1,321 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.handler;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.kas.internal.KasBindingConstants.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.addons.kas.emulator.Endpoint;
+import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.StubBridge;
+import org.openhab.binding.kas.internal.test.StubThing;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+
+/**
+ * Tests of {@link KasAccountHandler} against the emulator: configuration errors, the reachability probe and its
+ * rechecks, and the reaction to a rejected API key.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class KasAccountHandlerTest extends KasHandlerTestBase {
+
+    private static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+
+    static Stream<Arguments> invalidConfigurations() {
+        return Stream.of(
+                // parameter, value (null = parameter missing), expected part of the reason
+                Arguments.of(CONFIG_API_KEY, null, "empty"), //
+                Arguments.of(CONFIG_API_KEY, "", "empty"), //
+                Arguments.of(CONFIG_API_KEY, "   ", "empty"), //
+                Arguments.of(CONFIG_API_KEY, "notajsonwebtoken", "expected form"), //
+                Arguments.of(CONFIG_API_KEY, "abc.def", "expected form"), //
+                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig/../../x", "request URL"), //
+                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig?x=1", "request URL"), //
+                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig#frag", "request URL"), //
+                Arguments.of(CONFIG_API_KEY, "\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig\"", "quotes"), //
+                Arguments.of(CONFIG_BASE_URL, "http://cloud.kas.com.au", "https"), //
+                Arguments.of(CONFIG_BASE_URL, "http://192.168.1.10:8080", "https"), //
+                Arguments.of(CONFIG_BASE_URL, "ftp://127.0.0.1", "https"), //
+                Arguments.of(CONFIG_BASE_URL, "not a url", "a space"), //
+                Arguments.of(CONFIG_BASE_URL, "https://", "not a valid URL"), //
+                Arguments.of(CONFIG_BASE_URL, "cloud.kas.com.au", "absolute URL"), //
+                Arguments.of(CONFIG_BASE_URL, "", "empty"), //
+                Arguments.of(CONFIG_BASE_URL, "https://user:pw@cloud.kas.com.au", "user name"), //
+                Arguments.of(CONFIG_BASE_URL, "https://cloud.kas.com.au/api/lockCommand/remoteUnlock", "API call"), //
+                Arguments.of(CONFIG_REQUEST_TIMEOUT, 0, "between 1 and 60"), //
+                Arguments.of(CONFIG_REQUEST_TIMEOUT, 61, "between 1 and 60"), //
+                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 0, "between 1 and 60"), //
+                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 61, "between 1 and 60"), //
+                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 0, "between 1 and 30"), //
+                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 31, "between 1 and 30"), //
+                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, -1, "between 0 and 1000"), //
+                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, 1001, "between 0 and 1000"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidConfigurations")
+    void invalidConfigurationIsAConfigurationErrorNamingTheParameter(String parameter, @Nullable Object value,
+            String reason) {
+        Map<String, Object> config = accountConfig();
+        if (value == null) {
+            config.remove(parameter);
+        } else {
+            config.put(parameter, value);
+        }
+        if (CONFIG_API_KEY.equals(parameter) && value instanceof String key && key.strip().length() >= 8) {
+            // even a malformed key is a secret
+            addSecret(key.strip());
+        }
+        StubBridge account = createAccount(config);
+
+        initialize(account);
+
+        ThingStatusInfo status = account.getStatusInfo();
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        String description = status.getDescription();
+        assertNotNull(description);
+        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
+        assertTrue(description.endsWith("\"]"), description);
+        assertTrue(description.contains(reason), description);
+        if (value instanceof String text && !text.isBlank()) {
+            assertFalse(CONFIG_API_KEY.equals(parameter) && description.contains(text.strip()),
+                    "the rejected key is quoted in the status");
+        }
+        // nothing is sent with an invalid configuration, not even the key-less probe
+        assertKeyedRequestsStay(0);
+        assertEquals(List.of(), requests(Endpoint.ROOT));
+        assertEquals(List.of(status), statuses(account));
+    }
+
+    @Test
+    void validConfigurationWithAllParametersAtTheirLimitsGoesOnline() {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_REQUEST_TIMEOUT, 60);
+        config.put(CONFIG_UNLOCK_MAX_AGE, 1);
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 30);
+        config.put(CONFIG_MAX_QUEUED_REQUESTS, 0);
+        // surrounding whitespace of a pasted key is tolerated
+        config.put(CONFIG_API_KEY, "  " + API_KEY + "\n");
+
+        StubBridge account = startAccount(config);
+
+        assertEquals(ThingStatus.ONLINE, account.getStatus());
+    }
+
+    @Test
+    void initializeReturnsAtOnceWithUnknownAndGoesOnlineWhenTheProbeIsAnswered() {
+        // the probe is answered only after 3 s: initialize() must not wait for it
+        Fault slowProbe = emulator.addFault(Fault.on(Endpoint.ROOT).delay(Duration.ofSeconds(3)));
+        StubBridge account = createAccount(accountConfig());
+
+        initialize(account);
+
+        assertEquals(new ThingStatusInfo(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, null), account.getStatusInfo());
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(1, slowProbe.hits());
+        assertEquals(List.of(ThingStatus.UNKNOWN, ThingStatus.ONLINE),
+                statuses(account).stream().map(ThingStatusInfo::getStatus).toList());
+        // the probe carries no key and nothing else was sent
+        assertEquals(1, requests(Endpoint.ROOT).size());
+        assertEquals("/", requests(Endpoint.ROOT).getFirst().maskedPath());
+        assertEquals(List.of(), keyedRequests());
+    }
+
+    @Test
+    void anyHttpAnswerToTheProbeCountsAsReachable() {
+        emulator.addFault(Fault.on(Endpoint.ROOT).htmlErrorPage(503));
+
+        StubBridge account = startAccount();
+
+        assertEquals(ThingStatus.ONLINE, account.getStatus());
+    }
+
+    @Test
+    void nothingListeningIsACommunicationErrorAndTheProbeRechecksUntilTheCloudAnswers() {
+        emulator.close();
+        StubBridge account = createAccount(accountConfig());
+
+        initialize(account);
+
+        ThingStatusInfo offline = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        String description = offline.getDescription();
+        assertNotNull(description);
+        assertTrue(description.startsWith("@text/offline.cloud-unreachable [\"" + baseUrl + "\", \""), description);
+        assertTrue(description.endsWith("\", \"5\"]"), description);
+
+        restartEmulatorOnSamePort();
+
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(1, requests(Endpoint.ROOT).size());
+    }
+
+    @Test
+    void aProbeWithoutAnswerInTimeIsACommunicationError() {
+        emulator.addFault(Fault.on(Endpoint.ROOT).silent());
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_REQUEST_TIMEOUT, 1);
+        StubBridge account = createAccount(config);
+
+        initialize(account);
+
+        ThingStatusInfo offline = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        String description = offline.getDescription();
+        assertNotNull(description);
+        assertTrue(description.startsWith("@text/offline.cloud-unreachable ["), description);
+        assertTrue(description.contains("1000 ms"), description);
+    }
+
+    @Test
+    void aCallAnsweredWhileTheProbeFailedBringsTheAccountOnline() {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_REQUEST_TIMEOUT, 1);
+        Fault silentProbe = emulator.addFault(Fault.on(Endpoint.ROOT).silent());
+        StubBridge account = createAccount(config);
+        initialize(account);
+        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        initialize(front);
+        awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+
+        KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+
+        assertEquals(KasOutcome.ACCEPTED, result.outcome());
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertTrue(silentProbe.hits() >= 1);
+    }
+
+    @Test
+    void invalidTokenTakesTheAccountOfflineAndNothingIsSentUntilTheKeyIsReplaced() {
+        StubBridge account = startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        // KAS revokes the key, a new one is issued for the same locks
+        emulator.removeAccount(API_KEY);
+        emulator.addAccount(OTHER_API_KEY);
+        emulator.addLock(FRONT_FN, OTHER_API_KEY, true, true);
+        emulator.addLock(BACK_FN, OTHER_API_KEY, true, true);
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        ThingStatusInfo offline = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        assertEquals("@text/offline.invalid-token", offline.getDescription());
+        awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        awaitStatus(back, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        await().atMost(WAIT).until(() -> events(front).contains(EVENT_UNLOCK_FAILED));
+        assertEquals(new StringType(KasOutcome.INVALID_TOKEN.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(1, keyedRequests().size());
+        assertEquals(400, keyedRequests().getFirst().status());
+
+        // neither channels nor actions nor the other lock reach KAS any more
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        command(back, CHANNEL_LOCK, OnOffType.OFF);
+        KasResult unlock = lockHandler(back).awaitOutcome(lockHandler(back).unlock("test"));
+        KasResult pin = lockHandler(back).awaitOutcome(lockHandler(back).createPinCode(0, 24, null));
+        assertEquals(KasOutcome.INVALID_TOKEN, unlock.outcome());
+        assertTrue(unlock.message().contains("not sent"), unlock.message());
+        assertEquals(KasOutcome.INVALID_TOKEN, pin.outcome());
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(), emulator.executedUnlocks());
+        assertEquals(ThingStatus.OFFLINE, account.getStatus());
+
+        // the user enters the new key
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_API_KEY, OTHER_API_KEY));
+
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(back, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(OTHER_API_KEY, account.getConfiguration().get(CONFIG_API_KEY));
+        KasResult accepted = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+        assertEquals(KasOutcome.ACCEPTED, accepted.outcome());
+        assertEquals(1, emulator.executedUnlocks().size());
+        assertEquals(FRONT_FN, emulator.executedUnlocks().getFirst().factoryNumber());
+    }
+
+    @Test
+    void invalidTokenFromAPinCodeRequestAlsoTakesTheAccountOffline() {
+        StubBridge account = startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        emulator.removeAccount(API_KEY);
+
+        KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).createPinCode(1, 12, null));
+
+        assertEquals(KasOutcome.INVALID_TOKEN, result.outcome());
+        ThingStatusInfo offline = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        assertEquals("@text/offline.invalid-token", offline.getDescription());
+        awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        assertEquals(List.of(EVENT_PIN_CODE_FAILED), events(front));
+        assertEquals(1, requests(Endpoint.PIN_CODE).size());
+    }
+
+    @Test
+    void reconfigurationWithAnInvalidValueIsAConfigurationErrorAndAValidOneRecovers() {
+        StubBridge account = startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_MAX_CONCURRENT_REQUESTS, 31));
+
+        ThingStatusInfo error = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        assertTrue(
+                String.valueOf(error.getDescription()).startsWith(CONFIG_ERROR + CONFIG_MAX_CONCURRENT_REQUESTS + "\""),
+                error.getDescription());
+        awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        KasResult refused = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+        assertEquals(KasOutcome.INVALID_INPUT, refused.outcome());
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_MAX_CONCURRENT_REQUESTS, 2));
+
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void disposeStopsTheRecheckOfAnUnreachableCloud() {
+        emulator.close();
+        StubBridge account = createAccount(accountConfig());
+        initialize(account);
+        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        int reported = statuses(account).size();
+
+        dispose(account);
+        restartEmulatorOnSamePort();
+
+        // the first recheck would have come after 5 s
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+                .until(() -> requests(Endpoint.ROOT).isEmpty());
+        assertEquals(reported, statuses(account).size());
+    }
+}

@@ -1,0 +1,393 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.handler;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.kas.internal.KasBindingConstants.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.addons.kas.emulator.Endpoint;
+import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.addons.kas.emulator.JournalEntry;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.StubThing;
+import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+
+/**
+ * Channel behaviour of {@link KasLockHandler}: what each command sends to the (emulated) KAS cloud and what the
+ * {@code unlock}, {@code lock}, {@code last-unlock}, {@code last-result} and {@code event} channels show.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class KasLockChannelTest extends KasHandlerTestBase {
+
+    private static final List<String> ALL_CHANNELS = List.of(CHANNEL_UNLOCK, CHANNEL_LOCK, CHANNEL_LAST_UNLOCK,
+            CHANNEL_LAST_RESULT, CHANNEL_EVENT);
+
+    private List<State> newStates(StubThing lock, String channel, int before) {
+        List<State> all = states(lock, channel);
+        return all.subList(before, all.size());
+    }
+
+    @Test
+    void unlockOnSendsOneUnlockAndShowsItOnEveryChannel() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        int unlockBefore = states(front, CHANNEL_UNLOCK).size();
+        int lockBefore = states(front, CHANNEL_LOCK).size();
+        Instant commanded = Instant.now();
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        // the switches show the unlock at once, while it is on its way
+        assertEquals(OnOffType.ON, newStates(front, CHANNEL_UNLOCK, unlockBefore).getFirst());
+        assertEquals(OnOffType.OFF, newStates(front, CHANNEL_LOCK, lockBefore).getFirst());
+
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        State lastUnlock = lastState(front, CHANNEL_LAST_UNLOCK);
+        Instant accepted = assertInstanceOf(DateTimeType.class, lastUnlock).getInstant();
+        assertFalse(accepted.isBefore(commanded), accepted.toString());
+        assertFalse(accepted.isAfter(Instant.now()), accepted.toString());
+
+        // after unlockedDuration (1 s) the door counts as locked again
+        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        assertEquals(List.of(OnOffType.ON, OnOffType.OFF), changes(newStates(front, CHANNEL_UNLOCK, unlockBefore)));
+        assertEquals(List.of(OnOffType.OFF, OnOffType.ON), changes(newStates(front, CHANNEL_LOCK, lockBefore)));
+
+        List<JournalEntry> unlocks = requests(Endpoint.UNLOCK);
+        assertEquals(1, unlocks.size());
+        assertEquals("GET", unlocks.getFirst().method());
+        assertEquals("/api/lockCommand/remoteUnlock/" + FRONT_FN + "/***", unlocks.getFirst().maskedPath());
+        assertEquals(200, unlocks.getFirst().status());
+        assertEquals(1, emulator.executedUnlocks().size());
+        assertEquals(FRONT_FN, emulator.executedUnlocks().getFirst().factoryNumber());
+        assertEquals(List.of(), requests(Endpoint.PIN_CODE));
+        assertEquals(ThingStatus.ONLINE, front.getStatus());
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED), events(front));
+    }
+
+    @Test
+    void withUnlockedDurationZeroTheSwitchesReturnAsSoonAsKasAccepted() {
+        startAccount();
+        Map<String, Object> config = lockConfig(FRONT_FN);
+        config.put(CONFIG_UNLOCKED_DURATION, 0);
+        StubThing front = startLock("front", config);
+        int unlockBefore = states(front, CHANNEL_UNLOCK).size();
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        await().atMost(WAIT).until(() -> !events(front).isEmpty());
+        // the switches were reset before the event was fired
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(List.of(OnOffType.ON, OnOffType.OFF), changes(newStates(front, CHANNEL_UNLOCK, unlockBefore)));
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED), events(front));
+        assertInstanceOf(DateTimeType.class, lastState(front, CHANNEL_LAST_UNLOCK));
+        assertEquals(1, emulator.executedUnlocks().size());
+    }
+
+    @Test
+    void aFailedUnlockResetsTheSwitchesAtOnceAndReportsTheOutcome() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        emulator.setAdmin(FRONT_FN, false);
+        int unlockBefore = states(front, CHANNEL_UNLOCK).size();
+        int lockBefore = states(front, CHANNEL_LOCK).size();
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        await().atMost(WAIT).until(() -> !events(front).isEmpty());
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
+        assertEquals(List.of(OnOffType.ON, OnOffType.OFF), changes(newStates(front, CHANNEL_UNLOCK, unlockBefore)));
+        assertEquals(List.of(OnOffType.OFF, OnOffType.ON), changes(newStates(front, CHANNEL_LOCK, lockBefore)));
+        assertEquals(new StringType(KasOutcome.NOT_ADMIN.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(List.of(), states(front, CHANNEL_LAST_UNLOCK));
+        assertEquals(List.of(), emulator.executedUnlocks());
+        assertKeyedRequestsStay(1);
+    }
+
+    @Test
+    void lockOffUnlocksLikeUnlockOnAndTheLockTurnsOnAgain() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        int unlockBefore = states(front, CHANNEL_UNLOCK).size();
+        int lockBefore = states(front, CHANNEL_LOCK).size();
+
+        command(front, CHANNEL_LOCK, OnOffType.OFF);
+
+        assertEquals(OnOffType.OFF, newStates(front, CHANNEL_LOCK, lockBefore).getFirst());
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        assertEquals(List.of(OnOffType.OFF, OnOffType.ON), changes(newStates(front, CHANNEL_LOCK, lockBefore)));
+        assertEquals(List.of(OnOffType.ON, OnOffType.OFF), changes(newStates(front, CHANNEL_UNLOCK, unlockBefore)));
+        assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(1, emulator.executedUnlocks().size());
+        assertKeyedRequestsStay(1);
+    }
+
+    @Test
+    void unlockOffSendsNothingAndShowsTheAssumedStateAgain() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+
+        command(front, CHANNEL_UNLOCK, OnOffType.OFF);
+
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(List.of(), events(front));
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void lockOnSendsNothingAndStaysOn() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+
+        command(front, CHANNEL_LOCK, OnOffType.ON);
+
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(List.of(), events(front));
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void lockOnDuringTheUnlockedPeriodDoesNotPretendTheDoorIsLocked() {
+        startAccount();
+        Map<String, Object> config = lockConfig(FRONT_FN);
+        config.put(CONFIG_UNLOCKED_DURATION, 30);
+        StubThing front = startLock("front", config);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+
+        command(front, CHANNEL_LOCK, OnOffType.ON);
+
+        // KAS cannot lock: the door is still assumed unlocked
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_UNLOCK));
+        assertKeyedRequestsStay(1);
+    }
+
+    @Test
+    void refreshSendsNothingOnAnyChannel() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+
+        for (String channel : ALL_CHANNELS) {
+            command(front, channel, RefreshType.REFRESH);
+        }
+
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        // nothing known yet: nothing to show
+        assertEquals(List.of(), states(front, CHANNEL_LAST_RESULT));
+        assertEquals(List.of(), states(front, CHANNEL_LAST_UNLOCK));
+        assertEquals(List.of(), events(front));
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void refreshAfterAnUnlockShowsTheKnownValuesAgainWithoutSending() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT)
+                .until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)) && !events(front).isEmpty());
+        State lastUnlock = lastState(front, CHANNEL_LAST_UNLOCK);
+        int resultUpdates = states(front, CHANNEL_LAST_RESULT).size();
+        int unlockUpdates = states(front, CHANNEL_LAST_UNLOCK).size();
+
+        for (String channel : ALL_CHANNELS) {
+            handlerOf(front).channelLinked(new ChannelUID(front.getUID(), channel));
+        }
+
+        assertEquals(resultUpdates + 1, states(front, CHANNEL_LAST_RESULT).size());
+        assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(unlockUpdates + 1, states(front, CHANNEL_LAST_UNLOCK).size());
+        assertEquals(lastUnlock, lastState(front, CHANNEL_LAST_UNLOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED), events(front));
+        assertKeyedRequestsStay(1);
+    }
+
+    static Stream<Arguments> commandsThatSendNothing() {
+        return Stream.of( //
+                Arguments.of(CHANNEL_UNLOCK, new StringType("ON")), //
+                Arguments.of(CHANNEL_UNLOCK, new DateTimeType(Instant.parse("2026-01-01T00:00:00Z"))), //
+                Arguments.of(CHANNEL_LOCK, new StringType("OFF")), //
+                Arguments.of(CHANNEL_LOCK, new StringType("UNLOCK")), //
+                Arguments.of(CHANNEL_LAST_UNLOCK, new DateTimeType(Instant.parse("2026-01-01T00:00:00Z"))), //
+                Arguments.of(CHANNEL_LAST_UNLOCK, OnOffType.ON), //
+                Arguments.of(CHANNEL_LAST_RESULT, new StringType("ACCEPTED")), //
+                Arguments.of(CHANNEL_LAST_RESULT, OnOffType.ON), //
+                Arguments.of(CHANNEL_EVENT, OnOffType.ON), //
+                Arguments.of(CHANNEL_EVENT, new StringType(EVENT_UNLOCK_ACCEPTED)), //
+                Arguments.of("no-such-channel", OnOffType.ON));
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @MethodSource("commandsThatSendNothing")
+    void otherCommandsSendNothing(String channel, Command command) {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        int resultUpdates = states(front, CHANNEL_LAST_RESULT).size();
+
+        command(front, channel, command);
+
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(resultUpdates, states(front, CHANNEL_LAST_RESULT).size());
+        assertEquals(List.of(), states(front, CHANNEL_LAST_UNLOCK));
+        assertEquals(List.of(), events(front));
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void commandsWhileAnUnlockIsPendingAreMergedIntoIt() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(2)));
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        command(front, CHANNEL_LOCK, OnOffType.OFF);
+
+        await().atMost(WAIT).until(() -> !events(front).isEmpty());
+        assertEquals(1, slow.hits());
+        assertEquals(1, requests(Endpoint.UNLOCK).size());
+        assertEquals(1, emulator.executedUnlocks().size());
+        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED), events(front));
+        assertEquals(List.of(new StringType(KasOutcome.ACCEPTED.name())), states(front, CHANNEL_LAST_RESULT));
+    }
+
+    @Test
+    void anotherUnlockAfterTheFirstWasAcceptedIsSentAgain() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).size() == 1);
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        await().atMost(WAIT).until(() -> events(front).size() == 2);
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED, EVENT_UNLOCK_ACCEPTED), events(front));
+        assertEquals(2, emulator.executedUnlocks().size());
+        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        assertKeyedRequestsStay(2);
+    }
+
+    @Test
+    void initializeLinkingReconfigurationAndDisposeNeverSendAnUnlock() {
+        startAccount();
+        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        initialize(front);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        // item states restored at startup come as REFRESH through channelLinked
+        for (String channel : ALL_CHANNELS) {
+            handlerOf(front).channelLinked(new ChannelUID(front.getUID(), channel));
+        }
+        lockHandler(front).handleConfigurationUpdate(Map.of(CONFIG_UNLOCKED_DURATION, 7));
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        lockHandler(front).handleConfigurationUpdate(Map.of(CONFIG_FACTORY_NUMBER, BACK_FN));
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        dispose(front);
+        initialize(front);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+
+        assertKeyedRequestsStay(0);
+        assertEquals(List.of(), emulator.executedUnlocks());
+        assertEquals(List.of(), events(front));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+    }
+
+    @Test
+    void nothingIsPublishedAfterDisposeWhileAnUnlockIsPending() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(1)));
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
+
+        dispose(front);
+        int updates = recorder.stateUpdates().size();
+        int triggers = recorder.triggerEvents().size();
+        int statusUpdates = recorder.statusUpdates().size();
+
+        // KAS still answers the unlock that was sent, but the disposed handler shows nothing any more
+        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).getFirst().status() != 0);
+        assertKeyedRequestsStay(1);
+        assertEquals(updates, recorder.stateUpdates().size());
+        assertEquals(triggers, recorder.triggerEvents().size());
+        assertEquals(statusUpdates, recorder.statusUpdates().size());
+    }
+
+    @Test
+    void disposeDuringTheUnlockedPeriodCancelsTheRelock() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
+
+        dispose(front);
+        int updates = recorder.stateUpdates().size();
+
+        // the relock would have come 1 s after the acceptance
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> recorder.stateUpdates().size() == updates);
+    }
+
+    @Test
+    void oneLocksUnlockLeavesTheOtherLocksChannelsAlone() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        List<State> backUnlock = states(back, CHANNEL_UNLOCK);
+        List<State> backLock = states(back, CHANNEL_LOCK);
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        await().atMost(WAIT)
+                .until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)) && !events(front).isEmpty());
+        assertEquals(backUnlock, states(back, CHANNEL_UNLOCK));
+        assertEquals(backLock, states(back, CHANNEL_LOCK));
+        assertEquals(List.of(), states(back, CHANNEL_LAST_RESULT));
+        assertEquals(List.of(), events(back));
+        assertEquals(List.of(FRONT_FN), emulator.executedUnlocks().stream().map(u -> u.factoryNumber()).toList());
+    }
+}

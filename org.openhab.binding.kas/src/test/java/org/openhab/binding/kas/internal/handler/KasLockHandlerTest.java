@@ -1,0 +1,372 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.handler;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.kas.internal.KasBindingConstants.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.addons.kas.emulator.Endpoint;
+import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.test.CloudFailure;
+import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.StubBridge;
+import org.openhab.binding.kas.internal.test.StubThing;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+
+/**
+ * Status transitions of {@link KasLockHandler}: configuration, bridge, and what the cloud answers to unlocks.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class KasLockHandlerTest extends KasHandlerTestBase {
+
+    private static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+
+    @Test
+    void validConfigurationAndOnlineBridgeGoOnlineAtOnceWithoutAnyRequest() {
+        startAccount();
+        StubThing front = createLock("front", lockConfig(FRONT_FN));
+
+        initialize(front);
+
+        // ONLINE within initialize(): KAS has no lock state to ask for
+        assertEquals(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null), front.getStatusInfo());
+        assertEquals(List.of(OnOffType.OFF), states(front, CHANNEL_UNLOCK));
+        assertEquals(List.of(OnOffType.ON), states(front, CHANNEL_LOCK));
+        assertEquals(List.of(), states(front, CHANNEL_LAST_RESULT));
+        assertEquals(List.of(), states(front, CHANNEL_LAST_UNLOCK));
+        assertEquals(List.of(), events(front));
+        assertKeyedRequestsStay(0);
+        assertEquals(List.of(), emulator.executedUnlocks());
+    }
+
+    @Test
+    void withoutBridgeTheLockIsAConfigurationError() {
+        StubThing lonely = createLock(new ThingUID(THING_TYPE_LOCK, "lonely"), null, lockConfig(FRONT_FN));
+
+        initialize(lonely);
+
+        assertEquals(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                "@text/offline.no-bridge"), lonely.getStatusInfo());
+        KasResult result = lockHandler(lonely).awaitOutcome(lockHandler(lonely).unlock("test"));
+        assertEquals(KasOutcome.INVALID_INPUT, result.outcome());
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void aBridgeUnknownToTheRegistryIsLikeNoBridge() {
+        StubThing orphan = createLock(new ThingUID(THING_TYPE_LOCK, new ThingUID(THING_TYPE_ACCOUNT, "gone"), "door"),
+                new ThingUID(THING_TYPE_ACCOUNT, "gone"), lockConfig(FRONT_FN));
+
+        initialize(orphan);
+
+        assertEquals(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                "@text/offline.no-bridge"), orphan.getStatusInfo());
+    }
+
+    @Test
+    void anOfflineBridgeGivesBridgeOfflineAndTheLockFollowsItBackOnline() {
+        int port = emulator.port();
+        emulator.close();
+        StubBridge account = createAccount(accountConfig());
+        initialize(account);
+        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        StubThing front = createLock("front", lockConfig(FRONT_FN));
+
+        initialize(front);
+
+        assertEquals(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE, null),
+                front.getStatusInfo());
+
+        restartEmulatorOnSamePort();
+        assertEquals(port, emulator.port());
+
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertKeyedRequestsStay(0);
+    }
+
+    @Test
+    void aBridgeStillProbingGivesBridgeOfflineUntilItIsOnline() {
+        emulator.addFault(Fault.on(Endpoint.ROOT).delay(Duration.ofSeconds(3)));
+        StubBridge account = createAccount(accountConfig());
+        initialize(account);
+        StubThing front = createLock("front", lockConfig(FRONT_FN));
+
+        initialize(front);
+
+        assertEquals(ThingStatus.UNKNOWN, account.getStatus());
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, front.getStatusInfo().getStatusDetail());
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+    }
+
+    @Test
+    void aBridgeGoingOfflineTakesTheLocksOfflineAndBack() {
+        StubBridge account = startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_BASE_URL, "http://example.com"));
+
+        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        awaitStatus(back, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_BASE_URL, baseUrl));
+
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(back, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertKeyedRequestsStay(0);
+    }
+
+    static Stream<Arguments> invalidLockConfigurations() {
+        return Stream.of( //
+                Arguments.of(CONFIG_FACTORY_NUMBER, null, "empty"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "", "empty"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "   ", "empty"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "ss000510", "lower-case"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "Ss000510", "lower-case"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "XX000510", "must start with SS or UL"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "000510", "must start with SS or UL"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS", "prefix"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "../SS000510", "'.'"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS000510/../x", "'/'"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS0005 10", "a space"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS00051\u00d6", "non-ASCII"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS00051\uff10", "non-ASCII"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS" + "1".repeat(31), "too long"), //
+                Arguments.of(CONFIG_UNLOCKED_DURATION, -1, "between 0 and 300"), //
+                Arguments.of(CONFIG_UNLOCKED_DURATION, 301, "between 0 and 300"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidLockConfigurations")
+    void invalidConfigurationIsAConfigurationErrorNamingTheParameter(String parameter, @Nullable Object value,
+            String reason) {
+        startAccount();
+        Map<String, Object> config = lockConfig(FRONT_FN);
+        if (value == null) {
+            config.remove(parameter);
+        } else {
+            config.put(parameter, value);
+        }
+        StubThing front = createLock("front", config);
+
+        initialize(front);
+
+        ThingStatusInfo status = front.getStatusInfo();
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        String description = status.getDescription();
+        assertNotNull(description);
+        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
+        assertTrue(description.endsWith("\"]"), description);
+        assertTrue(description.contains(reason), description);
+
+        // commands to a lock without a valid configuration send nothing
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        command(front, CHANNEL_LOCK, OnOffType.OFF);
+        assertKeyedRequestsStay(0);
+        assertEquals(new StringType(KasOutcome.INVALID_INPUT.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, front.getStatusInfo().getStatusDetail());
+    }
+
+    @Test
+    void aConfigurationErrorIsNotHiddenByTheBridgeComingOnline() {
+        StubBridge account = startAccount();
+        Map<String, Object> config = lockConfig("ss000510");
+        StubThing front = createLock("front", config);
+        initialize(front);
+        ThingStatusInfo error = front.getStatusInfo();
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, error.getStatusDetail());
+
+        // the account is reconfigured: it goes UNKNOWN, then ONLINE; the lock's children notifications arrive
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_UNLOCK_MAX_AGE, 5));
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        recorder.awaitNotificationsDelivered();
+
+        assertEquals(error, front.getStatusInfo());
+    }
+
+    @Test
+    void correctingTheFactoryNumberBringsTheLockOnline() {
+        startAccount();
+        StubThing front = createLock("front", lockConfig("ss000510"));
+        initialize(front);
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, front.getStatusInfo().getStatusDetail());
+
+        lockHandler(front).handleConfigurationUpdate(Map.of(CONFIG_FACTORY_NUMBER, FRONT_FN));
+
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(FRONT_FN, front.getConfiguration().get(CONFIG_FACTORY_NUMBER));
+        assertKeyedRequestsStay(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CloudFailure.class)
+    void aFailedUnlockSetsTheLockStatusAndALaterSuccessBringsItBack(CloudFailure failure) {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds());
+        startAccount(config);
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        List<ThingStatusInfo> backBefore = statuses(back);
+        failure.apply(emulator, FRONT_FN);
+
+        KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+
+        assertEquals(failure.outcome(), result.outcome(), result.message());
+        assertEquals(failure.requests(), requests(Endpoint.UNLOCK).size());
+        assertEquals(List.of(), emulator.executedUnlocks());
+        ThingStatusDetail detail = failure.lockDetail();
+        String key = failure.descriptionKey();
+        if (detail != null && key != null) {
+            ThingStatusInfo status = awaitStatus(front, ThingStatus.OFFLINE, detail);
+            String description = status.getDescription();
+            assertNotNull(description);
+            assertTrue(description.startsWith(key + " [\"" + FRONT_FN + "\""), description);
+            assertTrue(description.endsWith("\"]"), description);
+        } else if (failure == CloudFailure.INVALID_TOKEN) {
+            awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        } else {
+            assertEquals(ThingStatus.ONLINE, front.getStatus());
+        }
+        // the other lock of the account is not affected (a rejected key is the account's problem, though)
+        if (failure != CloudFailure.INVALID_TOKEN) {
+            recorder.awaitNotificationsDelivered();
+            assertEquals(backBefore, statuses(back));
+            assertEquals(ThingStatus.ONLINE, back.getStatus());
+        }
+
+        if (failure != CloudFailure.INVALID_TOKEN) {
+            CloudFailure.repair(emulator);
+            KasResult later = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+            assertEquals(KasOutcome.ACCEPTED, later.outcome(), later.message());
+            awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+            assertEquals(1, emulator.executedUnlocks().size());
+        }
+    }
+
+    @Test
+    void aTimeoutIsReportedWithTheRequestTimeout() {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_REQUEST_TIMEOUT, 1);
+        startAccount(config);
+        StubThing front = startLock("front", FRONT_FN);
+        // answered, but only after the request timeout
+        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(3)));
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+
+        ThingStatusInfo status = awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        String description = String.valueOf(status.getDescription());
+        assertTrue(description.startsWith("@text/offline.communication-error [\"" + FRONT_FN + "\", \"No answer"),
+                description);
+        assertTrue(description.contains("1000 ms"), description);
+        assertEquals(new StringType(KasOutcome.TIMEOUT.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
+        // a timed-out unlock is never repeated
+        assertKeyedRequestsStay(1);
+    }
+
+    @Test
+    void aRefusedConnectionIsACommunicationErrorOfTheLock() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        emulator.close();
+
+        KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+
+        assertEquals(KasOutcome.COMMUNICATION_ERROR, result.outcome(), result.message());
+        ThingStatusInfo status = awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        assertTrue(String.valueOf(status.getDescription())
+                .startsWith("@text/offline.communication-error [\"" + FRONT_FN + "\", \"The connection"));
+    }
+
+    @Test
+    void aPinCodeFailureSetsTheLockStatusToo() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        emulator.setAdmin(FRONT_FN, false);
+
+        KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).createPinCode(0, 24, null));
+
+        assertEquals(KasOutcome.NOT_ADMIN, result.outcome());
+        ThingStatusInfo status = awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        assertEquals("@text/offline.not-admin [\"" + FRONT_FN + "\"]", status.getDescription());
+
+        emulator.setAdmin(FRONT_FN, true);
+        KasResult later = lockHandler(front).awaitOutcome(lockHandler(front).createPinCode(0, 24, null));
+
+        assertEquals(KasOutcome.ACCEPTED, later.outcome());
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+    }
+
+    @Test
+    void locksOfTheSameAccountFailIndependently() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        emulator.setGatewayOnline(BACK_FN, false);
+
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        command(back, CHANNEL_UNLOCK, OnOffType.ON);
+
+        awaitStatus(back, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        assertEquals("@text/offline.gateway-timeout [\"" + BACK_FN + "\"]", lastDescription(back));
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_FAILED)));
+        assertEquals(ThingStatus.ONLINE, front.getStatus());
+        assertEquals(List.of(ThingStatus.ONLINE), statuses(front).stream().map(ThingStatusInfo::getStatus).toList());
+        assertEquals(1, emulator.executedUnlocks().size());
+        assertEquals(FRONT_FN, emulator.executedUnlocks().getFirst().factoryNumber());
+    }
+
+    @Test
+    void theLockRemembersItsLastResultAcrossReinitialization() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
+        assertEquals(KasOutcome.ACCEPTED, result.outcome());
+        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+
+        lockHandler(front).handleConfigurationUpdate(Map.of(CONFIG_UNLOCKED_DURATION, 3));
+
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(KasOutcome.ACCEPTED, lockHandler(front).lastResult());
+        assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertKeyedRequestsStay(1);
+    }
+}
