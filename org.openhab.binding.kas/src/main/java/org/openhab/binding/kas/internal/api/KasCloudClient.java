@@ -197,7 +197,8 @@ public class KasCloudClient {
     private CompletableFuture<KasResult> send(Kind kind, HttpMethod method, String url, @Nullable String jsonBody,
             @Nullable ApiKey apiKey) {
         long id = sequence.incrementAndGet();
-        String logUrl = LogSafe.redactUrl(url, apiKey);
+        // redacting costs more than the rest of the request's own work: only when it will be logged
+        String logUrl = logger.isDebugEnabled() ? LogSafe.redactUrl(url, apiKey) : "";
         // masks the key (and anything else that looks secret) in any text of this exchange
         Redactor redactor = text -> LogSafe.redact(text, apiKey);
         RequestFuture future = new RequestFuture(this, redactor, kind, method + " " + logUrl, id);
@@ -441,9 +442,11 @@ public class KasCloudClient {
             if (!finishing.compareAndSet(false, true)) {
                 return false;
             }
-            owner.logger.debug("KAS #{} {} -> {} ({}{} ms): {}", id, logRequest, result.outcome(),
-                    result.httpStatus() > 0 ? "HTTP " + result.httpStatus() + ", " : "",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), result.message());
+            if (owner.logger.isDebugEnabled()) {
+                owner.logger.debug("KAS #{} {} -> {} ({}{} ms): {}", id, logRequest, result.outcome(),
+                        result.httpStatus() > 0 ? "HTTP " + result.httpStatus() + ", " : "",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), result.message());
+            }
             return complete(result);
         }
     }

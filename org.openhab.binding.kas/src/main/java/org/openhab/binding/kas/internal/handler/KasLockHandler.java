@@ -45,6 +45,7 @@ import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.BaseThingHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
@@ -73,6 +74,12 @@ public class KasLockHandler extends BaseThingHandler {
 
     private final Logger logger = LoggerFactory.getLogger(KasLockHandler.class);
     private final Clock clock;
+    // built once: every unlock publishes to all of them, and parsing a channel UID is not free
+    private final ChannelUID unlockChannel;
+    private final ChannelUID lockChannel;
+    private final ChannelUID lastUnlockChannel;
+    private final ChannelUID lastResultChannel;
+    private final ChannelUID eventChannel;
 
     /** Guards the fields below and every channel or status update, so nothing is published after dispose. */
     private final Object stateLock = new Object();
@@ -95,6 +102,12 @@ public class KasLockHandler extends BaseThingHandler {
     public KasLockHandler(Thing thing, Clock clock) {
         super(thing);
         this.clock = clock;
+        ThingUID uid = thing.getUID();
+        unlockChannel = new ChannelUID(uid, CHANNEL_UNLOCK);
+        lockChannel = new ChannelUID(uid, CHANNEL_LOCK);
+        lastUnlockChannel = new ChannelUID(uid, CHANNEL_LAST_UNLOCK);
+        lastResultChannel = new ChannelUID(uid, CHANNEL_LAST_RESULT);
+        eventChannel = new ChannelUID(uid, CHANNEL_EVENT);
     }
 
     @Override
@@ -458,7 +471,7 @@ public class KasLockHandler extends BaseThingHandler {
         publishLastResult();
         String event = pinRequest ? (result.isSuccess() ? EVENT_PIN_CODE_CREATED : EVENT_PIN_CODE_FAILED)
                 : (result.isSuccess() ? EVENT_UNLOCK_ACCEPTED : EVENT_UNLOCK_FAILED);
-        triggerChannel(CHANNEL_EVENT, event);
+        triggerChannel(eventChannel, event);
         String what = pinRequest ? "PIN code request" : "Unlock";
         String lock = settingsText();
         switch (outcome) {
@@ -498,20 +511,20 @@ public class KasLockHandler extends BaseThingHandler {
 
     /** Called with stateLock held. */
     private void publishSwitches() {
-        updateState(CHANNEL_UNLOCK, OnOffType.from(assumedUnlocked));
-        updateState(CHANNEL_LOCK, OnOffType.from(!assumedUnlocked));
+        updateState(unlockChannel, OnOffType.from(assumedUnlocked));
+        updateState(lockChannel, OnOffType.from(!assumedUnlocked));
     }
 
     /** Called with stateLock held. */
     private void publishLastResult() {
         KasOutcome outcome = lastResult;
-        updateState(CHANNEL_LAST_RESULT, outcome == null ? UnDefType.NULL : new StringType(outcome.name()));
+        updateState(lastResultChannel, outcome == null ? UnDefType.NULL : new StringType(outcome.name()));
     }
 
     /** Called with stateLock held. */
     private void publishLastUnlock() {
         Instant instant = lastUnlock;
-        updateState(CHANNEL_LAST_UNLOCK, instant == null ? UnDefType.NULL : new DateTimeType(instant));
+        updateState(lastUnlockChannel, instant == null ? UnDefType.NULL : new DateTimeType(instant));
     }
 
     private void withdraw(PendingTarget target) {
