@@ -1,0 +1,401 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.safety;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.kas.internal.KasBindingConstants.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.openhab.addons.kas.emulator.Endpoint;
+import org.openhab.addons.kas.emulator.ExecutedUnlock;
+import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.addons.kas.emulator.JournalEntry;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.test.SchedulerInspector;
+import org.openhab.binding.kas.internal.test.StubBridge;
+import org.openhab.binding.kas.internal.test.StubThing;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.slf4j.event.Level;
+
+/**
+ * Rules 1, 3 and 5 across the life of things, over loopback HTTP against the emulator: a lock removed while its
+ * unlock waits in the queue never sends it; one removed while its unlock is in flight publishes nothing more and logs
+ * the outcome at DEBUG; a new API key while requests are in flight cancels them once and the next requests use the
+ * new key; a bridge disposed with a full queue cancels everything and leaves no job behind; openHAB shutting down in
+ * the middle of requests ends every one of them; a waiting unlock expires at its maximum age, which a repeated
+ * command extends.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class LifecycleSafetyTest extends SafetyTestBase {
+
+    private static String factoryNumber(int i) {
+        return String.format(Locale.ROOT, "SS8%05d", i);
+    }
+
+    private List<StubThing> startLocks(int count, int unlockedDuration) {
+        List<StubThing> locks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            emulator.addLock(factoryNumber(i), API_KEY, true, true);
+            Map<String, Object> config = lockConfig(factoryNumber(i));
+            config.put(CONFIG_UNLOCKED_DURATION, unlockedDuration);
+            locks.add(startLock("lock" + i, config));
+        }
+        return locks;
+    }
+
+    private static int jobsDueLaterThan(int seconds) {
+        return SchedulerInspector.pendingJobsDueLaterThan(seconds, TimeUnit.SECONDS).size();
+    }
+
+    private static String gateSummary(StubBridge account) {
+        return accountHandler(account).gateSummary();
+    }
+
+    @Test
+    void aLockRemovedWhileItsUnlockWaitsInTheQueueNeverSendsIt() throws Exception {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
+        config.put(CONFIG_UNLOCK_MAX_AGE, 30);
+        StubBridge account = startAccount(config);
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        int jobsBefore = jobsDueLaterThan(20);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
+        command(back, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> hold.hits() == 1);
+        // the front door's unlock waits behind it: an action, and a channel command merged into it
+        CompletableFuture<Map<String, Object>> action = unlockAction(front);
+        await().atMost(WAIT).until(() -> gateSummary(account).contains("queued=1"));
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        assertEquals(jobsBefore + 1, jobsDueLaterThan(20), "the waiting unlock has its expiry timer");
+
+        dispose(front);
+        CallbackMark disposed = mark(front);
+
+        Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+        assertEquals(KasOutcome.CANCELLED, outcomeOf(result));
+        assertEquals("Unlock of " + FRONT_FN + " not sent: the lock thing was removed", messageOf(result));
+        assertTrue(gateSummary(account).contains("queued=0"), gateSummary(account));
+        assertEquals(jobsBefore, jobsDueLaterThan(20), "the expiry timer went with the unlock");
+        assertEquals(1, bindingLog(Level.DEBUG, "Lock " + FRONT_UID + " disposed before its unlock").size());
+        assertEquals(1,
+                bindingLog(Level.DEBUG,
+                        "Lock " + FRONT_UID + " disposed or reconfigured before its unlock " + "ended: CANCELLED")
+                        .size(),
+                "the outcome is logged at DEBUG");
+
+        // the slot frees up: the withdrawn unlock is never sent, not even late
+        emulator.abortHeldRequests();
+        await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_FAILED)));
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
+        assertEquals(List.of(), emulator.executedUnlocks());
+        assertEquals(List.of(), callbacksSince(disposed), "nothing is published for the removed lock");
+        assertEquals(List.of(), events(front));
+
+        // added again, the lock unlocks normally, once
+        initialize(front);
+        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        assertKeyedRequestsStay(2);
+        assertEquals(List.of(FRONT_FN),
+                emulator.executedUnlocks().stream().map(ExecutedUnlock::factoryNumber).toList());
+    }
+
+    @Test
+    void aLockRemovedWhileItsUnlockIsInFlightPublishesNothingAndLogsTheOutcomeAtDebug() {
+        startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofMillis(800)));
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
+
+        dispose(front);
+        CallbackMark disposed = mark(front);
+
+        // the call in flight is not withdrawn (KAS has it): KAS carries it out, the outcome goes to the log only
+        await().atMost(WAIT).until(() -> !bindingLog(Level.DEBUG,
+                "Lock " + FRONT_UID + " disposed or reconfigured before its unlock ended: ACCEPTED").isEmpty());
+        assertEquals(1, emulator.executedUnlocks().size());
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(), callbacksSince(disposed));
+        assertEquals(List.of(), bindingWarnings());
+    }
+
+    @Test
+    void aNewApiKeyWhileRequestsAreInFlightCancelsThemOnceAndLaterRequestsUseTheNewKey() throws Exception {
+        StubBridge account = startAccount();
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        emulator.setDefaultDelay(Duration.ofMillis(1000));
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        CompletableFuture<Map<String, Object>> backAction = unlockAction(back);
+        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 2);
+        // the key is rotated at KAS: the locks move to the new key, the old key is gone
+        emulator.addAccount(OTHER_API_KEY);
+        emulator.addLock(FRONT_FN, OTHER_API_KEY, true, true);
+        emulator.addLock(BACK_FN, OTHER_API_KEY, true, true);
+        emulator.removeAccount(API_KEY);
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_API_KEY, OTHER_API_KEY));
+
+        // both requests in flight end once, as cancelled
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
+        assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        Map<String, Object> backResult = backAction.get(20, TimeUnit.SECONDS);
+        assertEquals(KasOutcome.CANCELLED, outcomeOf(backResult));
+        assertTrue(messageOf(backResult).contains("KAS may have received it"), messageOf(backResult));
+        await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_FAILED)));
+        CallbackMark frontAfter = mark(front);
+        CallbackMark backAfter = mark(back);
+        // the late answers to the cancelled requests change nothing
+        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).stream().allMatch(r -> r.status() != 0));
+        assertKeyedRequestsStay(2);
+        for (CallbackMark mark : List.of(frontAfter, backAfter)) {
+            assertEquals(List.of(), callbacksSince(mark).stream().filter(c -> !c.startsWith("status")).toList());
+        }
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(back));
+        assertEquals(List.of(), emulator.executedUnlocks(), "the old key's calls were answered Invalid Token.");
+
+        // the new key works: KAS knows only the new key now, so an accepted unlock was sent with it
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        emulator.setDefaultDelay(Duration.ZERO);
+        Map<String, Object> again = actionsOf(front).unlock();
+        assertEquals(KasOutcome.ACCEPTED, outcomeOf(again), again.toString());
+        assertEquals(List.of(FRONT_FN),
+                emulator.executedUnlocks().stream().map(ExecutedUnlock::factoryNumber).toList());
+        assertEquals(ThingStatus.ONLINE, account.getStatus());
+        assertKeyedRequestsStay(3);
+    }
+
+    @Test
+    void aBridgeDisposedWithAFullQueueCancelsEverythingSendsNothingMoreAndLeavesNoJob() throws Exception {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
+        config.put(CONFIG_MAX_QUEUED_REQUESTS, 5);
+        config.put(CONFIG_UNLOCK_MAX_AGE, 60);
+        StubBridge account = startAccount(config);
+        int jobsBefore = jobsDueLaterThan(50);
+        List<StubThing> locks = startLocks(7, 300);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber(0)).silent());
+        command(locks.get(0), CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> hold.hits() == 1);
+        List<CompletableFuture<Map<String, Object>>> actions = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            actions.add(unlockAction(locks.get(i)));
+        }
+        await().atMost(WAIT).until(() -> gateSummary(account).contains("queued=5"));
+        command(locks.get(6), CHANNEL_UNLOCK, OnOffType.ON);
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(locks.get(6)), "the sixth waiting one does not fit");
+        assertEquals(new StringType(KasOutcome.QUEUE_FULL.name()), lastState(locks.get(6), CHANNEL_LAST_RESULT));
+        assertEquals(jobsBefore + 5, jobsDueLaterThan(50), "five expiry timers");
+
+        dispose(account);
+
+        for (CompletableFuture<Map<String, Object>> action : actions) {
+            Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+            assertEquals(KasOutcome.CANCELLED, outcomeOf(result));
+            assertTrue(messageOf(result).contains("not sent"), messageOf(result));
+        }
+        for (int i = 0; i < 6; i++) {
+            StubThing lock = locks.get(i);
+            await().atMost(WAIT).until(() -> events(lock).equals(List.of(EVENT_UNLOCK_FAILED)));
+            assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(lock, CHANNEL_LAST_RESULT));
+            // the switches return to locked at once: nothing was accepted
+            assertEquals(OnOffType.ON, lastState(lock, CHANNEL_LOCK));
+        }
+        assertEquals(jobsBefore, jobsDueLaterThan(50), "no expiry timer left");
+        // a command to a lock of the disposed bridge sends nothing either
+        Map<String, Object> afterwards = actionsOf(locks.get(1)).unlock();
+        assertNotEquals(KasOutcome.ACCEPTED, outcomeOf(afterwards));
+        emulator.abortHeldRequests();
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(), emulator.executedUnlocks());
+        assertEquals(jobsBefore, jobsDueLaterThan(50));
+    }
+
+    @Test
+    void disposeCancelsTheRelockJobAndTheProbeRecheck() {
+        int jobsBefore = jobsDueLaterThan(2);
+        StubBridge account = startAccount();
+        Map<String, Object> lockConfig = lockConfig(FRONT_FN);
+        lockConfig.put(CONFIG_UNLOCKED_DURATION, 300);
+        StubThing front = startLock("front", lockConfig);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        assertEquals(jobsBefore + 1, jobsDueLaterThan(2), "the relock after 300 s");
+
+        dispose(front);
+        assertEquals(jobsBefore, jobsDueLaterThan(2), "the relock job is cancelled");
+        dispose(account);
+
+        // an account whose cloud does not answer rechecks it later
+        emulator.close();
+        StubBridge unreachable = createAccount(accountConfig());
+        // the harness registers each thing once; this bridge reuses the UID of the first one
+        initialize(unreachable);
+        awaitStatus(unreachable, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        await().atMost(WAIT).until(() -> jobsDueLaterThan(2) == jobsBefore + 1);
+
+        dispose(unreachable);
+        assertEquals(jobsBefore, jobsDueLaterThan(2), "the probe recheck is cancelled");
+        CallbackMark disposed = mark(unreachable);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> callbacksSince(disposed).isEmpty());
+        assertEquals(ThingStatus.UNINITIALIZED, account.getStatus());
+    }
+
+    @Test
+    void openHabShuttingDownInTheMiddleOfRequestsEndsEveryOneOfThem() throws Exception {
+        int jobsBefore = jobsDueLaterThan(2);
+        StubBridge account = startAccount();
+        List<StubThing> locks = startLocks(4, 300);
+        emulator.setDefaultDelay(Duration.ofMillis(1500));
+        List<CompletableFuture<Map<String, Object>>> actions = new ArrayList<>();
+        actions.add(unlockAction(locks.get(0)));
+        actions.add(unlockAction(locks.get(1)));
+        command(locks.get(2), CHANNEL_UNLOCK, OnOffType.ON);
+        actions.add(CompletableFuture.supplyAsync(() -> actionsOf(locks.get(3)).generatePinCode(0, 5, null), rules));
+        await().atMost(WAIT).until(() -> keyedRequests().size() == 4);
+
+        // openHAB stops: things are disposed (locks first, then the bridge), then the shared HTTP client is stopped
+        List<CallbackMark> marks = new ArrayList<>();
+        for (StubThing lock : locks) {
+            dispose(lock);
+            marks.add(mark(lock));
+        }
+        dispose(account);
+        httpClient.stop();
+
+        for (CompletableFuture<Map<String, Object>> action : actions) {
+            Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+            assertEquals(KasOutcome.CANCELLED, outcomeOf(result), result.toString());
+        }
+        // the handlers logged the outcomes of the requests of disposed things, published nothing and left no job
+        await().atMost(WAIT)
+                .until(() -> bindingLog(Level.DEBUG, "disposed or reconfigured before its unlock ended").size() == 3
+                        && !bindingLog(Level.DEBUG, "disposed before its PIN code request ended").isEmpty());
+        for (CallbackMark mark : marks) {
+            assertEquals(List.of(), callbacksSince(mark));
+        }
+        assertEquals(jobsBefore, jobsDueLaterThan(2));
+        assertEquals(List.of(), bindingStackTraces());
+        assertEquals(List.of(), bindingWarnings());
+    }
+
+    @Test
+    void theHttpClientStoppingFirstStillEndsEveryRequestOnce() throws Exception {
+        startAccount();
+        List<StubThing> locks = startLocks(2, 0);
+        emulator.setDefaultDelay(Duration.ofMillis(1500));
+        CompletableFuture<Map<String, Object>> action = unlockAction(locks.get(0));
+        command(locks.get(1), CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> keyedRequests().size() == 2);
+
+        httpClient.stop();
+
+        Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+        assertNotEquals(KasOutcome.ACCEPTED, outcomeOf(result));
+        await().atMost(WAIT).until(() -> events(locks.get(1)).equals(List.of(EVENT_UNLOCK_FAILED)));
+        await().atMost(WAIT).until(() -> events(locks.get(0)).equals(List.of(EVENT_UNLOCK_FAILED)));
+        // a command while the client is stopped is refused at once, without an exception
+        Map<String, Object> refused = actionsOf(locks.get(1)).unlock();
+        assertEquals(KasOutcome.COMMUNICATION_ERROR, outcomeOf(refused));
+        assertTrue(messageOf(refused).contains("not running"), messageOf(refused));
+        assertEquals(List.of(EVENT_UNLOCK_FAILED, EVENT_UNLOCK_FAILED), events(locks.get(1)));
+        assertEquals(List.of(), bindingStackTraces());
+    }
+
+    @Test
+    void aWaitingUnlockOlderThanUnlockMaxAgeIsDroppedAndReportedAsExpired() {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
+        config.put(CONFIG_UNLOCK_MAX_AGE, 1);
+        startAccount(config);
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
+        command(back, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> hold.hits() == 1);
+
+        command(front, CHANNEL_LOCK, OnOffType.OFF);
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK), "shown unlocked while it waits");
+
+        // reported when the maximum age is reached, not when the queue moves
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
+        assertEquals(new StringType(KasOutcome.EXPIRED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(1, bindingLog(Level.WARN, "Unlock of lock " + FRONT_UID + " failed: Unlock of " + FRONT_FN
+                + " not sent: older than its maximum age").size());
+        assertEquals(ThingStatus.ONLINE, front.getStatus(), "an expired unlock says nothing about the lock");
+        emulator.abortHeldRequests();
+        await().atMost(WAIT).until(() -> events(back).size() == 1);
+        assertKeyedRequestsStay(1);
+        assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
+    }
+
+    @Test
+    void aRepeatedCommandLetsAWaitingUnlockGoOutWithinTheMaximumAgeOfTheNewestCommand() throws Exception {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
+        config.put(CONFIG_UNLOCK_MAX_AGE, 4);
+        startAccount(config);
+        StubThing front = startLock("front", FRONT_FN);
+        StubThing back = startLock("back", BACK_FN);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
+        command(back, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> hold.hits() == 1);
+
+        Instant first = Instant.now();
+        command(front, CHANNEL_UNLOCK, OnOffType.ON); // may wait until first + 4 s
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(first.plusMillis(2000)));
+        Instant second = Instant.now();
+        CompletableFuture<Map<String, Object>> repeated = unlockAction(front); // merged: until second + 4 s
+        // past the first command's maximum age, the unlock still waits for the newest command
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(first.plusMillis(4400)));
+        assertEquals(List.of(), events(front));
+        assertFalse(repeated.isDone());
+
+        emulator.abortHeldRequests();
+
+        Map<String, Object> result = repeated.get(20, TimeUnit.SECONDS);
+        assertEquals(KasOutcome.ACCEPTED, outcomeOf(result), result.toString());
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        List<JournalEntry> frontRequests = requests(Endpoint.UNLOCK).stream()
+                .filter(r -> FRONT_FN.equals(r.factoryNumber())).toList();
+        assertEquals(1, frontRequests.size(), "both commands, one request");
+        Instant received = frontRequests.getFirst().receivedAt();
+        assertTrue(received.isAfter(first.plusSeconds(4)), "sent after the first command's maximum age");
+        assertFalse(received.isAfter(second.plusSeconds(4).plusMillis(500)),
+                "sent within the maximum age of the newest command (plus transit)");
+        assertKeyedRequestsStay(2);
+    }
+}

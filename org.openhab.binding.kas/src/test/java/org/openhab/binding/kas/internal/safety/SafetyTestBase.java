@@ -1,0 +1,207 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.safety;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.openhab.binding.kas.internal.action.KasLockActions;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.test.CallbackRecorder;
+import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.LogCapture;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingUID;
+import org.slf4j.event.Level;
+
+/**
+ * Helpers of the safety tests: thing actions run the way rules run them (on threads of their own, since they wait for
+ * the outcome), marks to prove that nothing reaches openHAB from a disposed handler, and log queries.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public abstract class SafetyTestBase extends KasHandlerTestBase {
+
+    /** The logger name prefix of the binding. */
+    protected static final String BINDING_LOGGERS = "org.openhab.binding.kas";
+
+    /** Runs thing actions like rule engine threads do (virtual threads: hundreds may wait for outcomes at once). */
+    protected final ExecutorService rules = Executors
+            .newThreadPerTaskExecutor(Thread.ofVirtual().name("test-rule-", 1).factory());
+
+    @AfterEach
+    void stopRuleThreads() throws InterruptedException {
+        rules.shutdown();
+        if (!rules.awaitTermination(30, TimeUnit.SECONDS)) {
+            rules.shutdownNow();
+            fail("a thing action did not return");
+        }
+    }
+
+    /**
+     * Prints a line of test statistics to standard output (the surefire report keeps it).
+     *
+     * @param format a {@link String#format(Locale, String, Object...)} format
+     * @param arguments its arguments
+     */
+    protected static void report(String format, Object... arguments) {
+        PrintStream out = System.out;
+        if (out != null) {
+            out.println(String.format(Locale.ROOT, format, arguments));
+        }
+    }
+
+    /**
+     * @param name a system property
+     * @param defaultValue its value when not set
+     * @return the property as a number
+     */
+    protected static long longProperty(String name, long defaultValue) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : Long.parseLong(value.strip());
+    }
+
+    /**
+     * @return the thing actions of a lock, as openHAB creates them for a rule
+     */
+    protected static KasLockActions actionsOf(Thing lock) {
+        KasLockActions actions = new KasLockActions();
+        actions.setThingHandler(lockHandler(lock));
+        return actions;
+    }
+
+    /**
+     * Runs the {@code unlock()} action of the lock on a rule thread.
+     *
+     * @return the action's result
+     */
+    protected CompletableFuture<Map<String, Object>> unlockAction(Thing lock) {
+        KasLockActions actions = actionsOf(lock);
+        return CompletableFuture.supplyAsync(actions::unlock, rules);
+    }
+
+    /**
+     * @param result a result map of an action
+     * @return its outcome
+     */
+    protected static KasOutcome outcomeOf(Map<String, Object> result) {
+        Object value = result.get(KasLockActions.OUTPUT_RESULT);
+        assertNotNull(value, "no result in " + result);
+        return KasOutcome.valueOf(String.valueOf(value));
+    }
+
+    /**
+     * @param result a result map of an action
+     * @return its message
+     */
+    protected static String messageOf(Map<String, Object> result) {
+        return String.valueOf(result.get(KasLockActions.OUTPUT_MESSAGE));
+    }
+
+    /**
+     * Where the callback records stood at one moment, e.g. right after a thing was disposed.
+     *
+     * @param thing the thing
+     * @param states state updates recorded until then
+     * @param statuses status updates recorded until then
+     * @param triggers trigger events recorded until then
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    protected record CallbackMark(ThingUID thing, int states, int statuses, int triggers) {
+    }
+
+    /**
+     * @return the callback records now, for {@link #callbacksSince(CallbackMark)}
+     */
+    protected CallbackMark mark(Thing thing) {
+        return new CallbackMark(thing.getUID(), recorder.stateUpdates().size(), recorder.statusUpdates().size(),
+                recorder.triggerEvents().size());
+    }
+
+    /**
+     * @return what the thing's handler reported to openHAB after the mark (state updates, status updates and trigger
+     *         events), described
+     */
+    protected List<String> callbacksSince(CallbackMark mark) {
+        return callbacksBetween(mark, null);
+    }
+
+    /**
+     * @param from the earlier mark
+     * @param to the later mark, or null for now
+     * @return what the thing's handler reported to openHAB between the marks, described
+     */
+    protected List<String> callbacksBetween(CallbackMark from, @Nullable CallbackMark to) {
+        List<CallbackRecorder.StateUpdate> states = recorder.stateUpdates();
+        List<CallbackRecorder.StatusUpdate> statuses = recorder.statusUpdates();
+        List<CallbackRecorder.TriggerEvent> triggers = recorder.triggerEvents();
+        List<String> found = new ArrayList<>();
+        for (CallbackRecorder.StateUpdate update : states.subList(from.states(),
+                to == null ? states.size() : to.states())) {
+            if (update.channel().getThingUID().equals(from.thing())) {
+                found.add("state " + update.channel().getId() + " = " + update.state());
+            }
+        }
+        for (CallbackRecorder.StatusUpdate update : statuses.subList(from.statuses(),
+                to == null ? statuses.size() : to.statuses())) {
+            if (update.thing().equals(from.thing())) {
+                found.add("status " + update.info());
+            }
+        }
+        for (CallbackRecorder.TriggerEvent event : triggers.subList(from.triggers(),
+                to == null ? triggers.size() : to.triggers())) {
+            if (event.channel().getThingUID().equals(from.thing())) {
+                found.add("event " + event.event());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param level the level
+     * @param contains a text the message must contain
+     * @return the binding's log events at exactly that level whose message contains the text
+     */
+    protected List<LogCapture.Event> bindingLog(Level level, String contains) {
+        return logs.events(BINDING_LOGGERS).stream().filter(e -> e.level() == level)
+                .filter(e -> e.message().contains(contains)).toList();
+    }
+
+    /**
+     * @return the binding's log events at WARN or ERROR
+     */
+    protected List<LogCapture.Event> bindingWarnings() {
+        return logs.events(BINDING_LOGGERS).stream().filter(e -> e.level().toInt() >= Level.WARN.toInt()).toList();
+    }
+
+    /**
+     * @return the binding's log events that carry a throwable (the binding logs no stack traces)
+     */
+    protected List<LogCapture.Event> bindingStackTraces() {
+        return logs.events(BINDING_LOGGERS).stream().filter(e -> e.throwable() != null).toList();
+    }
+}
