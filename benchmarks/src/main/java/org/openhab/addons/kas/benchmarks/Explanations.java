@@ -37,33 +37,25 @@ final class Explanations {
                 **1, unlock latency ratio (p50 ×%.3f, p99 ×%.3f).** On loopback a bare GET takes only %.1f µs, so \
                 the p50 goal leaves the add-on %.1f µs; its path takes %.1f µs more (%.1f µs at p99). That is CPU \
                 work on the calling thread and on the Jetty thread that delivers the answer, not waiting: nothing on \
-                the path is handed to another thread or blocks (see 2). Profiles of the warmed-up handler loop put \
-                the extra work in, roughly in this order:
-                - seven `ChannelUID`s built and validated (regular expressions) per unlock, because the handler \
-                publishes with `updateState(String, …)`/`triggerChannel(String, …)`: the unlock and lock switches \
-                twice each (at the command and at the outcome), last-unlock, last-result and the trigger (about \
-                6 %% of the process's CPU time in that loop);
-                - log redaction done even with DEBUG off: `LogSafe.redactUrl` of every request URL in \
-                `KasCloudClient.send` and `LogSafe.redact` of every answer body in `toKasResult` (about 8 %%);
+                the path is handed to another thread or blocks (see 2). Profiles of the warmed-up handler loop \
+                (taken before the two fixes below) put the extra work in, roughly in this order:
+                - `ChannelUID`s built and validated (regular expressions) for every state update and the trigger \
+                (about 6 %% of the process's CPU time in that loop) — fixed: the lock handler builds them once;
+                - log redaction of every request URL even with DEBUG off (about 8 %%) — fixed: the URL is redacted \
+                only when debug logging is on;
                 - classifying the answer and building the result message (`ResponseClassifier`, `LogSafe.shorten`, \
-                `KasResult`, `charsetOf`; about 6 %%);
+                `KasResult`; about 6 %%);
                 - the future chain client → gate → account → lock handler and the gate's bookkeeping, and \
                 rescheduling the relock timer (`unlockedDuration`) on the shared scheduler, which wakes one of its \
                 threads on every unlock.
 
                 The p99 gap is the same work exposed to preemption on a busy two-core machine (load average \
-                before / after: %s). What would fix it: build the `ChannelUID`s once per handler (in \
-                `initialize()`) and publish with `updateState(ChannelUID, …)`/`triggerChannel(ChannelUID, …)`; \
-                compute the redacted URL only under `logger.isDebugEnabled()` and redact an answer body only when \
-                it goes into a message or a log line; build \
-                description strings only when needed (`KasAccountHandler.unlock` concatenates `"Unlock of " + \
-                lock` for `notReady` on every call, `KasLockHandler.handleCommand` builds its `source` text for a \
-                debug line). In paired runs with a copy of the add-on that builds its `ChannelUID`s once and \
-                redacts the URL only for DEBUG, the p50 \
-                ratio went from about ×1.30 to ×1.20 (the extra time shrank by about a third). A ratio of 1.05 \
-                against a %.0f µs round trip stays out of reach for any handler that publishes six states and an \
-                event per unlock through openHAB's callback. \
-                Against the real KAS cloud (HTTPS, round trips of tens to hundreds of milliseconds) the same \
+                before / after: %s). What would shrink it further: classify the answer without building a message \
+                on success, build description strings only when they are logged, and publish the switch states \
+                once per outcome instead of at the command and again at the outcome. A ratio of 1.05 against a \
+                %.0f µs round trip stays out of reach for any handler that publishes six states and an event per \
+                unlock through openHAB's callback. Against the real KAS cloud (HTTPS, round trips of tens to \
+                hundreds of milliseconds) the same \
                 %.0f µs is far below 0.1 %% of the unlock latency.""", lat.p50Ratio(), lat.p99Ratio(), lat.bareP50(),
                 allowed, extraP50, extraP99, load, lat.bareP50(), extraP50);
     }
