@@ -30,14 +30,11 @@ import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openhab.binding.kas.internal.api.RequestGate.Submission;
 import org.openhab.binding.kas.internal.api.RequestGateFixtures.FakeCall;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.ManualScheduler;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
 
 /**
  * Deterministic tests of {@link RequestGate}: hand-completed calls, a settable clock and a manual scheduler (one test
@@ -46,22 +43,7 @@ import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class RequestGateTest {
-
-    private final MutableClock clock = new MutableClock(T0);
-    private final ManualScheduler scheduler = new ManualScheduler(clock);
-    private final List<RequestGate> gates = new ArrayList<>();
-
-    @AfterEach
-    void closeGates() {
-        gates.forEach(RequestGate::close);
-    }
-
-    private RequestGate gate(int maxConcurrent, int maxQueued) {
-        RequestGate gate = new RequestGate(maxConcurrent, maxQueued, scheduler, clock);
-        gates.add(gate);
-        return gate;
-    }
+class RequestGateTest extends ManualGateTestBase {
 
     private FakeCall call() {
         return new FakeCall(clock);

@@ -30,12 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.kas.internal.api.RequestGate.Submission;
 import org.openhab.binding.kas.internal.api.RequestGateFixtures.FakeCall;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.ManualScheduler;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
 
 /**
  * {@link RequestGate#withdraw(String)} (a lock thing removed while its unlock waits in the queue: the unlock is never
@@ -45,27 +42,12 @@ import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class RequestGateWithdrawTest {
+class RequestGateWithdrawTest extends ManualGateTestBase {
 
     private static final String FRONT = "SS000510";
     private static final String BACK = "UL000777";
     private static final String SIDE = "SS000999";
     private static final Duration MAX_AGE = Duration.ofSeconds(10);
-
-    private final MutableClock clock = new MutableClock(T0);
-    private final ManualScheduler scheduler = new ManualScheduler(clock);
-    private final List<RequestGate> gates = new ArrayList<>();
-
-    @AfterEach
-    void closeGates() {
-        gates.forEach(RequestGate::close);
-    }
-
-    private RequestGate gate(int maxConcurrent, int maxQueued) {
-        RequestGate gate = new RequestGate(maxConcurrent, maxQueued, scheduler, clock);
-        gates.add(gate);
-        return gate;
-    }
 
     private Submission unlock(String lock, FakeCall call) {
         return Submission.unlock(lock, clock.instant().plus(MAX_AGE), call);

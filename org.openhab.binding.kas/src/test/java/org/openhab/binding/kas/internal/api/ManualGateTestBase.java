@@ -1,0 +1,47 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.api;
+
+import static org.openhab.binding.kas.internal.api.RequestGateFixtures.T0;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.openhab.binding.kas.internal.api.RequestGateFixtures.ManualScheduler;
+import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
+
+/**
+ * Gates on a clock and a scheduler the test moves by hand; every gate a test creates is closed after it.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+abstract class ManualGateTestBase {
+
+    protected final MutableClock clock = new MutableClock(T0);
+    protected final ManualScheduler scheduler = new ManualScheduler(clock);
+    protected final List<RequestGate> gates = new ArrayList<>();
+
+    @AfterEach
+    void closeGates() {
+        gates.forEach(RequestGate::close);
+    }
+
+    protected RequestGate gate(int maxConcurrent, int maxQueued) {
+        RequestGate gate = new RequestGate(maxConcurrent, maxQueued, scheduler, clock);
+        gates.add(gate);
+        return gate;
+    }
+}
