@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * type; fields without a value keep their initial value. A record gets its canonical constructor called with the
  * converted values, missing primitives being 0 or false. Numbers convert to any number type (and BigDecimal), text
  * converts to numbers, Boolean and enums; List and Set fields get their elements converted. A value that cannot be
- * converted leaves the field unchanged (it is logged).
+ * converted leaves the field unchanged.
+ * <p>
+ * It logs like openHAB's, to the logger of this class: at TRACE every field or component it skips and every value it
+ * sets (with the value itself), at WARN what cannot be converted or set.
  *
  * @author KAS binding contributors - build-time stand-in of the openHAB core type
  */
@@ -82,18 +85,23 @@ public final class ConfigParser {
                 if (Modifier.isFinal(modifiers) || Modifier.isTransient(modifiers)) {
                     continue;
                 }
-                Object raw = properties.get(field.getName());
+                String name = field.getName();
+                Object raw = properties.get(name);
                 if (raw == null) {
+                    LOGGER.trace("Skipping field '{}', because config has no entry for it", name);
                     continue;
                 }
-                Object value = convert(raw, field.getType(), field.getGenericType(), field.getName());
-                if (value != null) {
-                    try {
-                        field.setAccessible(true);
-                        field.set(instance, value);
-                    } catch (IllegalAccessException e) {
-                        LOGGER.warn("Could not set field value for field '{}': {}", field.getName(), e.getMessage(), e);
-                    }
+                Object value = convert(raw, field.getType(), field.getGenericType(), name);
+                if (value == null) {
+                    continue;
+                }
+                try {
+                    LOGGER.trace("Setting value ({}) {} to field '{}' in configuration class {}",
+                            field.getType().getSimpleName(), value, name, configurationClass.getName());
+                    field.setAccessible(true);
+                    field.set(instance, value);
+                } catch (IllegalAccessException e) {
+                    LOGGER.warn("Could not set field value for field '{}': {}", name, e.getMessage(), e);
                 }
             }
         }
@@ -104,22 +112,35 @@ public final class ConfigParser {
             throws NoSuchMethodException, InstantiationException, IllegalAccessException, InvocationTargetException {
         RecordComponent[] components = recordClass.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        // like openHAB: the canonical constructor is looked up before any component is looked at
+        Constructor<T> constructor = recordClass.getDeclaredConstructor(types);
+        constructor.setAccessible(true);
         @Nullable
         Object[] arguments = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
-            types[i] = component.getType();
-            Object raw = properties.get(component.getName());
-            Object value = raw == null ? null
-                    : convert(raw, component.getType(), component.getGenericType(), component.getName());
-            if (value == null && component.getType().isPrimitive()) {
+            String name = component.getName();
+            Object raw = properties.get(name);
+            Object value = null;
+            if (raw == null) {
+                LOGGER.trace("Skipping component '{}', because config has no entry for it", name);
+            } else {
+                value = convert(raw, component.getType(), component.getGenericType(), name);
+            }
+            if (value != null) {
+                LOGGER.trace("Setting value ({}) {} to component '{}' in configuration class {}",
+                        component.getType().getSimpleName(), value, name, recordClass.getName());
+            } else if (component.getType().isPrimitive()) {
                 value = primitiveDefault(component.getType());
+                LOGGER.trace("Setting default value ({}) {} to component '{}' in configuration class {}",
+                        component.getType().getSimpleName(), value, name, recordClass.getName());
             }
             arguments[i] = value;
         }
-        Constructor<T> constructor = recordClass.getDeclaredConstructor(types);
-        constructor.setAccessible(true);
-        return constructor.newInstance(arguments);
+        return recordClass.cast(constructor.newInstance(arguments));
     }
 
     private static Object primitiveDefault(Class<?> type) {
@@ -154,13 +175,19 @@ public final class ConfigParser {
                 LOGGER.warn("Skipping field '{}', only List and Set are supported as target collection types", name);
                 return null;
             }
-            if (!(genericType instanceof ParameterizedType parameterized)
-                    || !(parameterized.getActualTypeArguments()[0] instanceof Class<?> elementType)) {
-                LOGGER.warn("Skipping field '{}', its collection element type is not a plain class", name);
+            if (!(genericType instanceof ParameterizedType parameterized)) {
+                LOGGER.warn("Skipping field '{}', target collection type must declare a generic element type", name);
+                return null;
+            }
+            Type elementType = parameterized.getActualTypeArguments()[0];
+            if (!(elementType instanceof Class<?> elementClass)) {
+                LOGGER.warn(
+                        "Skipping field '{}', collection element type '{}' is not supported (only simple class element types are supported)",
+                        name, elementType.getTypeName());
                 return null;
             }
             for (Object element : values) {
-                Object converted = valueAs(element, elementType);
+                Object converted = valueAs(element, elementClass);
                 if (converted != null) {
                     target.add(converted);
                 }
