@@ -48,10 +48,13 @@ import org.slf4j.LoggerFactory;
  * <p>
  * It behaves like openHAB's: everything a handler reports (states, status, triggers, commands, thing and
  * configuration changes) goes to the {@link ThingHandlerCallback}; while there is no callback (before it is set or
- * after the framework removed it) reports are dropped with a warning. A thing update or a configuration change of an
- * initialized handler disposes and initializes the handler again. {@code ${ENV:NAME}} references in the
- * configuration are resolved in {@link #getConfig()}. Editing the thing ({@code editThing()}) is not part of the
- * stand-in.
+ * after the framework removed it) each report is dropped with openHAB's WARN line ("Handler ... tried ... although
+ * the handler was already disposed."). A thing update or a configuration change of an initialized handler disposes
+ * and initializes the handler again. {@code ${ENV:NAME}} references in the configuration are resolved in
+ * {@link #getConfig()}; when they cannot be, the raw configuration is used and logged at WARN. The methods lock the
+ * handler ({@code synchronized (this)}) where openHAB's do, and only there. Editing the thing ({@code editThing()})
+ * is not part of the stand-in, and neither is openHAB's {@code ConfigValidationException}, which openHAB's
+ * {@link #updateThing(Thing)} and {@link #updateConfiguration(Configuration)} catch.
  *
  * @author KAS binding contributors - build-time stand-in of the openHAB core type
  */
@@ -106,11 +109,12 @@ public abstract class BaseThingHandler implements ThingHandler {
             initialize();
         } else {
             updateConfiguration(configuration);
-            ThingHandlerCallback callback = this.callback;
-            if (callback != null) {
-                callback.configurationUpdated(getThing());
+            // the field is read twice without a lock, as in openHAB
+            if (this.callback != null) {
+                this.callback.configurationUpdated(getThing());
             } else {
-                warnDisposed("updating its configuration");
+                logger.warn("Handler {} tried updating its configuration although the handler was already disposed.",
+                        getClass().getSimpleName());
             }
         }
     }
@@ -144,7 +148,7 @@ public abstract class BaseThingHandler implements ThingHandler {
         try {
             resolved = ConfigUtil.resolveVariables(thing.getConfiguration());
         } catch (IllegalArgumentException e) {
-            logger.warn("Updated thing '{}' has a configuration that cannot be resolved ({}): {}", thing.getUID(),
+            logger.warn("Updated thing '{}' with a thing containing invalid configuration '{}': {}", thing.getUID(),
                     thing.getConfiguration(), e.getMessage());
             resolved = thing.getConfiguration();
         }
@@ -193,7 +197,8 @@ public abstract class BaseThingHandler implements ThingHandler {
         if (callback != null) {
             callback.validateConfigurationParameters(getThing(), configurationParameters);
         } else {
-            warnDisposed("validating its configuration");
+            logger.warn("Handler {} tried validating its configuration although the handler was already disposed.",
+                    getClass().getSimpleName());
         }
     }
 
@@ -205,7 +210,8 @@ public abstract class BaseThingHandler implements ThingHandler {
         if (callback != null) {
             return callback.getConfigDescription(thing.getThingTypeUID());
         }
-        warnDisposed("retrieving its config description");
+        logger.warn("Handler {} tried retrieving its config description although the handler was already disposed.",
+                getClass().getSimpleName());
         return null;
     }
 
@@ -218,7 +224,9 @@ public abstract class BaseThingHandler implements ThingHandler {
         if (callback != null) {
             return callback.getConfigDescription(channelTypeUID);
         }
-        warnDisposed("retrieving a channel config description");
+        logger.warn(
+                "Handler {} tried retrieving a channel config description although the handler was already disposed.",
+                getClass().getSimpleName());
         return null;
     }
 
@@ -264,7 +272,9 @@ public abstract class BaseThingHandler implements ThingHandler {
             if (callback != null) {
                 callback.stateUpdated(channelUID, state);
             } else {
-                warnDisposed("updating channel " + channelUID);
+                logger.warn(
+                        "Handler {} of thing {} tried updating channel {} although the handler was already disposed.",
+                        getClass().getSimpleName(), channelUID.getThingUID(), channelUID.getId());
             }
         }
     }
@@ -283,7 +293,9 @@ public abstract class BaseThingHandler implements ThingHandler {
             if (callback != null) {
                 callback.sendTimeSeries(channelUID, timeSeries);
             } else {
-                warnDisposed("sending a time series to channel " + channelUID);
+                logger.warn(
+                        "Handler {} of thing {} tried sending to channel {} although the handler was already disposed.",
+                        getClass().getSimpleName(), channelUID.getThingUID(), channelUID.getId());
             }
         }
     }
@@ -304,7 +316,9 @@ public abstract class BaseThingHandler implements ThingHandler {
             if (callback != null) {
                 callback.channelTriggered(getThing(), channelUID, event);
             } else {
-                warnDisposed("triggering channel " + channelUID);
+                logger.warn(
+                        "Handler {} of thing {} tried triggering channel {} although the handler was already disposed.",
+                        getClass().getSimpleName(), channelUID.getThingUID(), channelUID.getId());
             }
         }
     }
@@ -341,7 +355,9 @@ public abstract class BaseThingHandler implements ThingHandler {
             if (callback != null) {
                 callback.postCommand(channelUID, command);
             } else {
-                warnDisposed("posting a command to channel " + channelUID);
+                logger.warn(
+                        "Handler {} of thing {} tried posting a command to channel {} although the handler was already disposed.",
+                        getClass().getSimpleName(), channelUID.getThingUID(), channelUID.getId());
             }
         }
     }
@@ -361,7 +377,8 @@ public abstract class BaseThingHandler implements ThingHandler {
                         .build();
                 callback.statusUpdated(thing, info);
             } else {
-                warnDisposed("updating the thing status");
+                logger.warn("Handler {} tried updating the thing status although the handler was already disposed.",
+                        getClass().getSimpleName());
             }
         }
     }
@@ -393,15 +410,16 @@ public abstract class BaseThingHandler implements ThingHandler {
         }
         ThingHandlerCallback callback = this.callback;
         if (callback == null) {
-            warnDisposed("updating thing " + thing.getUID());
+            logger.warn("Handler {} tried updating thing {} although the handler was already disposed.",
+                    getClass().getSimpleName(), thing.getUID());
             return;
         }
         Configuration resolved;
         try {
             resolved = ConfigUtil.resolveVariables(thing.getConfiguration());
         } catch (IllegalArgumentException e) {
-            logger.warn("Update of thing '{}' blocked, its configuration '{}' cannot be resolved: {}", thing.getUID(),
-                    thing.getConfiguration(), e.getMessage());
+            logger.warn("Attempt to update thing '{}' with a thing containing invalid configuration '{}' blocked: {}",
+                    thing.getUID(), thing.getConfiguration(), e.getMessage());
             return;
         }
         callback.validateConfigurationParameters(thing, resolved.getProperties());
@@ -434,15 +452,16 @@ public abstract class BaseThingHandler implements ThingHandler {
         Configuration previousResolved = getConfig();
         ThingHandlerCallback callback = this.callback;
         if (callback == null) {
-            warnDisposed("updating its configuration");
+            logger.warn("Handler {} tried updating its configuration although the handler was already disposed.",
+                    getClass().getSimpleName());
             return;
         }
         Configuration resolved;
         try {
             resolved = ConfigUtil.resolveVariables(configuration);
         } catch (IllegalArgumentException e) {
-            logger.warn("Configuration '{}' of thing '{}' blocked, it cannot be resolved: {}", configuration,
-                    thing.getUID(), e.getMessage());
+            logger.warn("Attempt to apply configuration '{}' on thing '{}' blocked: {}", configuration, thing.getUID(),
+                    e.getMessage());
             return;
         }
         callback.validateConfigurationParameters(thing, resolved.getProperties());
@@ -453,8 +472,9 @@ public abstract class BaseThingHandler implements ThingHandler {
                 callback.thingUpdated(thing);
             }
         } catch (RuntimeException e) {
-            logger.warn("Error while applying configuration changes: '{}: {}' - reverting configuration of thing '{}'.",
-                    e.getClass().getSimpleName(), e.getMessage(), thing.getUID());
+            logger.warn(
+                    "Error while applying configuration changes: '{}: {}' - reverting configuration changes on thing '{}'.",
+                    e.getClass().getSimpleName(), e.getMessage(), thing.getUID().getAsString());
             synchronized (this) {
                 thing.getConfiguration().setProperties(previous);
                 this.resolvedConfig = previousResolved;
@@ -506,7 +526,9 @@ public abstract class BaseThingHandler implements ThingHandler {
                 if (callback != null) {
                     callback.thingUpdated(thing);
                 } else {
-                    warnDisposed("updating its thing's properties");
+                    logger.warn(
+                            "Handler {} tried updating its thing's properties although the handler was already disposed.",
+                            getClass().getSimpleName());
                 }
             }
         }
@@ -532,7 +554,8 @@ public abstract class BaseThingHandler implements ThingHandler {
             if (callback != null) {
                 return bridgeUID == null ? null : callback.getBridge(bridgeUID);
             }
-            warnDisposed("accessing its bridge");
+            logger.warn("Handler {} of thing {} tried accessing its bridge although the handler was already disposed.",
+                    getClass().getSimpleName(), thing.getUID());
             return null;
         }
     }
@@ -546,11 +569,13 @@ public abstract class BaseThingHandler implements ThingHandler {
      * @return true if at least one item is linked to the channel (false without callback)
      */
     protected boolean isLinked(ChannelUID channelUID) {
-        ThingHandlerCallback callback = this.callback;
-        if (callback != null) {
-            return callback.isChannelLinked(channelUID);
+        // the field is read twice without a lock, as in openHAB
+        if (this.callback != null) {
+            return this.callback.isChannelLinked(channelUID);
         }
-        warnDisposed("checking whether channel " + channelUID + " is linked");
+        logger.warn(
+                "Handler {} of thing {} tried checking if channel {} is linked although the handler was already disposed.",
+                getClass().getSimpleName(), channelUID.getThingUID(), channelUID.getId());
         return false;
     }
 
@@ -576,20 +601,16 @@ public abstract class BaseThingHandler implements ThingHandler {
     }
 
     protected void changeThingType(ThingTypeUID thingTypeUID, Configuration configuration) {
-        ThingHandlerCallback callback = this.callback;
-        if (callback != null) {
-            callback.migrateThingType(getThing(), thingTypeUID, configuration);
+        // the field is read twice without a lock, as in openHAB
+        if (this.callback != null) {
+            this.callback.migrateThingType(getThing(), thingTypeUID, configuration);
         } else {
-            warnDisposed("migrating the thing type");
+            logger.warn("Handler {} tried migrating the thing type although the handler was already disposed.",
+                    getClass().getSimpleName());
         }
     }
 
     private ChannelUID channelOf(String channelId) {
         return new ChannelUID(getThing().getUID(), channelId);
-    }
-
-    private void warnDisposed(String action) {
-        logger.warn("Handler {} of thing {} tried {} although the handler was already disposed.",
-                getClass().getSimpleName(), thing.getUID(), action);
     }
 }

@@ -22,7 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +35,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.openhab.core.config.core.ConfigParser;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.CapturedLog;
+import org.openhab.core.standin.CapturedLog.Event;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.InMemoryBridge;
@@ -42,9 +49,14 @@ import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.type.ChannelTypeUID;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.TimeSeries;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Tests the plumbing of {@link BaseThingHandler} and {@link BaseBridgeHandler} with a mocked
@@ -117,17 +129,132 @@ class BaseThingHandlerTest {
     }
 
     @Test
-    void withoutCallbackReportsAreDropped() {
+    void withoutCallbackEveryReportIsDroppedWithOpenhabsWarning() {
         handler.setCallback(null);
         assertNull(handler.getCallback());
-        handler.updateStatus(ThingStatus.ONLINE);
-        handler.updateState("unlock", OnOffType.ON);
-        handler.triggerChannel("event", "UNLOCK_ACCEPTED");
-        handler.postCommand("lock", OnOffType.ON);
-        handler.updateProperty("vendor", "KAS");
-        assertNull(handler.getBridge());
-        assertFalse(handler.isLinked("unlock"));
+        ChannelUID unlock = new ChannelUID(LOCK_UID, "unlock");
+        try (CapturedLog log = CapturedLog.start()) {
+            handler.updateStatus(ThingStatus.ONLINE);
+            handler.updateState("unlock", OnOffType.ON);
+            handler.updateState(unlock, OnOffType.OFF);
+            handler.sendTimeSeries("unlock", new TimeSeries(TimeSeries.Policy.ADD));
+            handler.triggerChannel("event", "UNLOCK_ACCEPTED");
+            handler.triggerChannel(new ChannelUID(LOCK_UID, "event"));
+            handler.postCommand("lock", OnOffType.ON);
+            handler.updateProperty("vendor", "KAS");
+            assertNull(handler.getBridge());
+            assertFalse(handler.isLinked("unlock"));
+            assertNull(handler.getConfigDescription());
+            assertNull(handler.getConfigDescription(new ChannelTypeUID("kas:unlock")));
+            handler.changeThingType(new ThingTypeUID("kas:other"), new Configuration());
+            handler.updateThing(new InMemoryThing(LOCK_UID.getAsString(), Map.of()));
+            handler.updateConfiguration(new Configuration());
+            handler.handleConfigurationUpdate(Map.of("factoryNumber", "UL1"));
+
+            String name = TestHandler.class.getSimpleName();
+            String tail = " although the handler was already disposed.";
+            assertEquals(List.of( //
+                    "Handler " + name + " tried updating the thing status" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried updating channel unlock" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried updating channel unlock" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried sending to channel unlock" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried triggering channel event" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried triggering channel event" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried posting a command to channel lock" + tail,
+                    "Handler " + name + " tried updating its thing's properties" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried accessing its bridge" + tail,
+                    "Handler " + name + " of thing " + LOCK_UID + " tried checking if channel unlock is linked" + tail,
+                    "Handler " + name + " tried retrieving its config description" + tail,
+                    "Handler " + name + " tried retrieving a channel config description" + tail,
+                    "Handler " + name + " tried migrating the thing type" + tail,
+                    "Handler " + name + " tried updating thing " + LOCK_UID + tail,
+                    "Handler " + name + " tried updating its configuration" + tail,
+                    // handleConfigurationUpdate: validation, persisting, telling the framework
+                    "Handler " + name + " tried validating its configuration" + tail,
+                    "Handler " + name + " tried updating its configuration" + tail,
+                    "Handler " + name + " tried updating its configuration" + tail),
+                    log.events(BaseThingHandler.class, Level.WARN).stream().map(Event::message).toList());
+        }
         verifyNoInteractions(callback);
+        assertEquals("KAS", thing.getProperties().get("vendor"), "the property is set on the thing all the same");
+    }
+
+    @Test
+    void configurationMappingLogsTheValuesAtTraceAsOpenhabDoes() {
+        try (CapturedLog log = CapturedLog.start()) {
+            assertEquals("SS1234", handler.getConfigAs(LockConfig.class).factoryNumber);
+            assertTrue(log.events(ConfigParser.class, Level.TRACE).stream()
+                    .anyMatch(e -> e.message().equals("Setting value (String) SS1234 to field 'factoryNumber' in "
+                            + "configuration class " + LockConfig.class.getName())));
+        }
+    }
+
+    @Test
+    void unresolvableVariableLogsTheRawConfigurationAndUsesIt() {
+        InMemoryThing withReference = new InMemoryThing(LOCK_UID.getAsString(),
+                Map.of("factoryNumber", "${ENV:KAS_STANDIN_SURELY_NOT_SET}"));
+        TestHandler referencing = new TestHandler(withReference);
+        try (CapturedLog log = CapturedLog.start()) {
+            assertEquals("${ENV:KAS_STANDIN_SURELY_NOT_SET}", referencing.getConfigAs(LockConfig.class).factoryNumber);
+            assertEquals(List.of("Failed to resolve variables for configuration "
+                    + "'Configuration[{key=factoryNumber; type=String; value=${ENV:KAS_STANDIN_SURELY_NOT_SET}}]' of "
+                    + "thing '" + LOCK_UID + "': Could not resolve environment variable 'KAS_STANDIN_SURELY_NOT_SET'!"),
+                    log.events(BaseThingHandler.class, Level.WARN).stream().map(Event::message).toList());
+        }
+    }
+
+    @Test
+    void environmentVariablesAreResolvedInGetConfig() {
+        String path = System.getenv("PATH");
+        assertNotNull(path, "the test needs PATH in the environment");
+        TestHandler referencing = new TestHandler(
+                new InMemoryThing(LOCK_UID.getAsString(), Map.of("factoryNumber", "${ENV:PATH}")));
+        assertEquals(path, referencing.getConfigAs(LockConfig.class).factoryNumber);
+        assertEquals("${ENV:PATH}", referencing.getThing().getConfiguration().get("factoryNumber"),
+                "the thing keeps the reference");
+    }
+
+    @Test
+    void unresolvableThingUpdatesAreLoggedWithOpenhabsWarnings() {
+        String unresolvable = "${ENV:KAS_STANDIN_SURELY_NOT_SET}";
+        String config = "'Configuration[{key=factoryNumber; type=String; value=" + unresolvable + "}]'";
+        String reason = ": Could not resolve environment variable 'KAS_STANDIN_SURELY_NOT_SET'!";
+        try (CapturedLog log = CapturedLog.start()) {
+            handler.updateThing(new InMemoryThing(LOCK_UID.getAsString(), Map.of("factoryNumber", unresolvable)));
+            handler.updateConfiguration(new Configuration(Map.of("factoryNumber", unresolvable)));
+            handler.thingUpdated(new InMemoryThing(LOCK_UID.getAsString(), Map.of("factoryNumber", unresolvable)));
+
+            assertEquals(List.of( //
+                    "Attempt to update thing '" + LOCK_UID + "' with a thing containing invalid configuration " + config
+                            + " blocked" + reason,
+                    "Attempt to apply configuration " + config + " on thing '" + LOCK_UID + "' blocked" + reason,
+                    "Updated thing '" + LOCK_UID + "' with a thing containing invalid configuration " + config
+                            + reason),
+                    log.events(BaseThingHandler.class, Level.WARN).stream().map(Event::message).toList());
+        }
+        verifyNoInteractions(callback);
+        assertEquals(List.of("dispose", "initialize"), handler.calls,
+                "thingUpdated goes on with the raw configuration");
+        assertEquals(unresolvable, handler.getConfig().get("factoryNumber"));
+    }
+
+    @Test
+    void reportsLockTheHandlerWhereOpenhabsDo() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> blocked;
+            synchronized (handler) {
+                // isLinked does not lock the handler in openHAB
+                assertFalse(other.submit(() -> handler.isLinked("unlock")).get(5, TimeUnit.SECONDS));
+                blocked = other.submit(() -> handler.updateState("unlock", OnOffType.ON));
+                assertThrows(TimeoutException.class, () -> blocked.get(200, TimeUnit.MILLISECONDS),
+                        "updateState waits for the handler's lock");
+            }
+            blocked.get(5, TimeUnit.SECONDS);
+            verify(callback).stateUpdated(new ChannelUID(LOCK_UID, "unlock"), OnOffType.ON);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
@@ -192,7 +319,13 @@ class BaseThingHandlerTest {
     void failingConfigurationUpdateIsReverted() {
         doThrow(new IllegalStateException("storage failed")).when(callback).thingUpdated(thing);
         Configuration changed = new Configuration(Map.of("factoryNumber", "UL1"));
-        assertThrows(IllegalStateException.class, () -> handler.updateConfiguration(changed));
+        try (CapturedLog log = CapturedLog.start()) {
+            assertThrows(IllegalStateException.class, () -> handler.updateConfiguration(changed));
+            assertEquals(
+                    List.of("Error while applying configuration changes: 'IllegalStateException: storage failed'"
+                            + " - reverting configuration changes on thing '" + LOCK_UID + "'."),
+                    log.events(BaseThingHandler.class, Level.WARN).stream().map(Event::message).toList());
+        }
         assertEquals("SS1234", thing.getConfiguration().get("factoryNumber"));
         assertEquals("SS1234", handler.getConfig().get("factoryNumber"));
     }
@@ -222,8 +355,10 @@ class BaseThingHandlerTest {
         Bridge bridge = new InMemoryBridge(bridgeUID.getAsString(), Map.of());
         assertNull(handler.getBridge(), "no bridge UID, no bridge");
         thing.setBridgeUID(bridgeUID);
+        assertNull(handler.getBridge(), "a bridge the framework does not know is null, without a warning");
         when(callback.getBridge(bridgeUID)).thenReturn(bridge);
         assertSame(bridge, handler.getBridge());
+        assertNull(handler.getBridge().getHandler(), "a bridge without handler is returned as it is");
     }
 
     @Test
