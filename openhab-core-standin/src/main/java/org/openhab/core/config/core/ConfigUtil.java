@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.ComponentConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stand-in for openHAB's configuration helpers: normalization of configuration values to the types openHAB stores
@@ -35,12 +38,19 @@ import org.osgi.service.component.ComponentConstants;
  * Normalization without a config description works like openHAB's: Boolean stays Boolean; text stays text; numbers
  * become BigDecimal (Float via its text, Double via {@link BigDecimal#valueOf(double)}; a BigDecimal with more than
  * one fraction digit loses its trailing zeros, keeping at least one); collections become lists of normalized values
- * of one type; any other type is rejected with an {@link IllegalArgumentException}.
+ * of one type; any other type is rejected with an {@link IllegalArgumentException}, and null (also as element of a
+ * collection) with a {@link NullPointerException}, as in openHAB. Numbers that cannot become BigDecimal (other
+ * {@link Number} classes, NaN, infinities) are kept as they are and logged at TRACE to the logger of openHAB's
+ * normalizers, {@code org.openhab.core.config.core.internal.normalization.AbstractNormalizer}.
  *
  * @author KAS binding contributors - build-time stand-in of the openHAB core type
  */
 @NonNullByDefault
 public class ConfigUtil {
+
+    /** the logger openHAB's number normalizer logs to */
+    private static final Logger NORMALIZER_LOGGER = LoggerFactory
+            .getLogger("org.openhab.core.config.core.internal.normalization.AbstractNormalizer");
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{ENV:([^}]+)}");
 
@@ -69,13 +79,12 @@ public class ConfigUtil {
      * Normalizes one value.
      *
      * @param value the value
-     * @return the normalized value (null for null)
+     * @return the normalized value
      * @throws IllegalArgumentException if the value has a type a configuration cannot hold
+     * @throws NullPointerException if the value is null (openHAB's fails the same way; callers check for null)
      */
     public static @Nullable Object normalizeType(@Nullable Object value) {
-        if (value == null) {
-            return null;
-        } else if (value instanceof String text) {
+        if (value instanceof String text) {
             return text;
         } else if (value instanceof Boolean bool) {
             return bool;
@@ -84,6 +93,7 @@ public class ConfigUtil {
         } else if (value instanceof Collection<?> collection) {
             return normalizeCollection(collection);
         }
+        // null gets here too and fails on getClass(), as in openHAB
         throw new IllegalArgumentException(
                 "Invalid type '{%s}' of configuration value!".formatted(value.getClass().getCanonicalName()));
     }
@@ -104,25 +114,28 @@ public class ConfigUtil {
             } else if (number instanceof Double d) {
                 return BigDecimal.valueOf(d);
             }
-        } catch (NumberFormatException e) {
-            // NaN and infinities are kept as they are
+            NORMALIZER_LOGGER.trace("Class \"{}\" cannot be converted to a decimal number.",
+                    number.getClass().getName());
+        } catch (ArithmeticException | NumberFormatException e) {
+            NORMALIZER_LOGGER.trace("\"{}\" is not a valid decimal number.", number, e);
         }
         return number;
     }
 
     private static List<Object> normalizeCollection(Collection<?> collection) {
+        if (collection.isEmpty()) {
+            return List.of();
+        }
         List<Object> normalized = new ArrayList<>(collection.size());
         for (Object element : collection) {
-            Object value = normalizeType(element);
-            if (value == null) {
-                continue;
-            }
-            if (!normalized.isEmpty() && normalized.getFirst().getClass() != value.getClass()) {
+            // a null element fails in normalizeType, as in openHAB
+            Object value = Objects.requireNonNull(normalizeType(element));
+            normalized.add(value);
+            if (value.getClass() != normalized.getFirst().getClass()) {
                 throw new IllegalArgumentException("Invalid configuration property. Heterogeneous collection value!");
             }
-            normalized.add(value);
         }
-        return normalized.isEmpty() ? List.of() : normalized;
+        return normalized;
     }
 
     /**

@@ -43,8 +43,9 @@ public class Configuration {
      * @param configuration the configuration to copy (may be null)
      */
     public Configuration(final @Nullable Configuration configuration) {
-        this.properties = Collections.synchronizedMap(
-                configuration == null ? new HashMap<>() : new HashMap<>(configuration.getProperties()));
+        // like openHAB: the other configuration's map is copied without taking its lock
+        this.properties = Collections
+                .synchronizedMap(configuration == null ? new HashMap<>() : new HashMap<>(configuration.properties));
     }
 
     /**

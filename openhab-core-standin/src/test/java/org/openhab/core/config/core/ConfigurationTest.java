@@ -15,6 +15,8 @@ package org.openhab.core.config.core;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import java.util.Set;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
+import org.openhab.core.standin.CapturedLog;
+import org.openhab.core.standin.CapturedLog.Event;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Tests {@link Configuration}, the normalization of {@link ConfigUtil} and the mapping of {@link ConfigParser}.
@@ -98,6 +104,29 @@ class ConfigurationTest {
         assertEquals(List.of(), ConfigUtil.normalizeType(Set.of()));
         assertThrows(IllegalArgumentException.class, () -> ConfigUtil.normalizeType(List.of(1, "a")));
         assertThrows(IllegalArgumentException.class, () -> new Configuration().put("x", new Object()));
+    }
+
+    @Test
+    void nullValuesAreRejectedLikeInOpenhab() {
+        // openHAB's normalizeType(Object) fails on null with a NullPointerException; callers check for null first
+        assertThrows(NullPointerException.class, () -> ConfigUtil.normalizeType(null));
+        List<@Nullable Object> withNull = Arrays.asList("a", null);
+        assertThrows(NullPointerException.class, () -> ConfigUtil.normalizeType(withNull));
+        assertThrows(NullPointerException.class, () -> new Configuration().put("list", withNull));
+        assertNull(new Configuration().put("n", null), "a null value itself is stored as null");
+    }
+
+    @Test
+    void numbersThatCannotBecomeBigDecimalAreKeptAndLoggedAtTrace() {
+        String normalizer = "org.openhab.core.config.core.internal.normalization.AbstractNormalizer";
+        try (CapturedLog log = CapturedLog.start()) {
+            assertEquals(BigInteger.TEN, ConfigUtil.normalizeType(BigInteger.TEN));
+            assertEquals(Double.NaN, ConfigUtil.normalizeType(Double.NaN));
+            List<Event> trace = log.events(normalizer, Level.TRACE);
+            assertEquals(List.of("Class \"java.math.BigInteger\" cannot be converted to a decimal number.",
+                    "\"NaN\" is not a valid decimal number."), trace.stream().map(Event::message).toList());
+            assertInstanceOf(NumberFormatException.class, trace.get(1).throwable());
+        }
     }
 
     @Test
