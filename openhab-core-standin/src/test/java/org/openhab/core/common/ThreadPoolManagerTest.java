@@ -14,14 +14,21 @@ package org.openhab.core.common;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.core.standin.CapturedLog;
+import org.openhab.core.standin.CapturedLog.Event;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Tests the shared pools of {@link ThreadPoolManager}.
@@ -30,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 @NonNullByDefault
 class ThreadPoolManagerTest {
+
+    private static final String POOL_LOGGER = "org.openhab.core.internal.common.WrappedScheduledExecutorService";
 
     @Test
     void scheduledPoolRunsTasksOnNamedDaemonThreads() throws Exception {
@@ -50,6 +59,95 @@ class ThreadPoolManagerTest {
         assertFalse(pool.isShutdown());
         assertFalse(ThreadPoolManager.getScheduledPool("standin-shutdown").isShutdown());
         assertEquals("done", pool.submit(() -> "done").get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void handedOutPoolIsAThreadPoolExecutorViewNamedAsInOpenhab() throws Exception {
+        ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-view");
+        assertInstanceOf(ThreadPoolExecutor.class, pool);
+        assertEquals("org.openhab.core.common.ThreadPoolManager$UnstoppableScheduledExecutorService",
+                pool.getClass().getName());
+        assertEquals("org.openhab.core.common.ThreadPoolManager$UnstoppableExecutorService",
+                ThreadPoolManager.getPool("standin-view-plain").getClass().getName());
+        ThreadPoolExecutor view = (ThreadPoolExecutor) pool;
+        assertEquals(ThreadPoolManager.DEFAULT_THREAD_POOL_SIZE, view.getCorePoolSize());
+        ScheduledFuture<?> later = pool.schedule(() -> {
+        }, 1, TimeUnit.HOURS);
+        assertEquals(1, view.getQueue().size(), "the view reports the shared pool's queue");
+        later.cancel(false);
+        assertEquals(0, view.getQueue().size());
+    }
+
+    @Test
+    void shutdownOfASharedPoolIsLoggedAsABug() {
+        ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-shutdown-log");
+        try (CapturedLog log = CapturedLog.start()) {
+            pool.shutdown();
+            pool.shutdownNow();
+            List<Event> warnings = log.events(
+                    "org.openhab.core.common.ThreadPoolManager$UnstoppableScheduledExecutorService", Level.WARN);
+            assertEquals(List.of(
+                    "shutdown() invoked on a shared thread pool 'standin-shutdown-log'. This is a bug, please submit a bug report",
+                    "shutdownNow() invoked on a shared thread pool 'standin-shutdown-log'. This is a bug, please submit a bug report"),
+                    warnings.stream().map(Event::message).toList());
+            assertInstanceOf(IllegalStateException.class, warnings.getFirst().throwable());
+        }
+    }
+
+    @Test
+    void poolCreationIsLoggedAtDebug() {
+        try (CapturedLog log = CapturedLog.start()) {
+            ThreadPoolManager.getScheduledPool("standin-created");
+            ThreadPoolManager.getScheduledPool("standin-created");
+            ThreadPoolManager.getPool("standin-created-plain");
+            assertEquals(
+                    List.of("Created scheduled thread pool 'standin-created' of size 5",
+                            "Created thread pool 'standin-created-plain' with size 5"),
+                    log.events(ThreadPoolManager.class, Level.DEBUG).stream().map(Event::message).toList());
+        }
+    }
+
+    @Test
+    void exceptionOfAScheduledTaskIsLoggedAtWarn() throws Exception {
+        ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-failing");
+        try (CapturedLog log = CapturedLog.start()) {
+            IllegalStateException failure = new IllegalStateException("task failed");
+            pool.execute(() -> {
+                throw failure;
+            });
+            Event warning = awaitEvent(log, POOL_LOGGER, Level.WARN);
+            assertEquals("Scheduled runnable ended with an exception: ", warning.message());
+            assertSame(failure, warning.throwable());
+        }
+    }
+
+    @Test
+    void taskRunningLongerThanFiveSecondsIsLoggedAtDebug() throws Exception {
+        ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-slow");
+        try (CapturedLog log = CapturedLog.start()) {
+            pool.schedule(() -> {
+                try {
+                    Thread.sleep(5_100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 0, TimeUnit.MILLISECONDS);
+            Event debug = awaitEvent(log, POOL_LOGGER, Level.DEBUG);
+            assertEquals("Scheduled task took more than PT5S; it was created here: ", debug.message());
+            assertNotNull(debug.throwable(), "the stack of where the task was scheduled");
+        }
+    }
+
+    private static Event awaitEvent(CapturedLog log, String logger, Level level) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            List<Event> events = log.events(logger, level);
+            if (!events.isEmpty()) {
+                return events.getFirst();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + level + " event of " + logger);
     }
 
     @Test
