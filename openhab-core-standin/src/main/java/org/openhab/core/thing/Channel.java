@@ -12,6 +12,7 @@
  */
 package org.openhab.core.thing;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +38,7 @@ public class Channel {
     private @Nullable String description;
     private Configuration configuration = new Configuration();
     private Map<String, String> properties = Map.of();
-    private Set<String> defaultTags = Set.of();
+    private Set<String> defaultTags = new LinkedHashSet<>();
 
     /**
      * For reflection-based instantiation only.

@@ -15,7 +15,6 @@ package org.openhab.core.io.console;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -54,10 +53,11 @@ public class StringsCompleter implements ConsoleCommandCompleter {
                 ? args[cursorArgumentIndex].substring(0, cursorPosition)
                 : "";
         if (!caseSensitive) {
-            prefix = prefix.toLowerCase(Locale.ROOT);
+            // the default locale, as in openHAB
+            prefix = prefix.toLowerCase();
         }
         for (String word : getStrings().tailSet(prefix)) {
-            String comparable = caseSensitive ? word : word.toLowerCase(Locale.ROOT);
+            String comparable = caseSensitive ? word : word.toLowerCase();
             if (!comparable.startsWith(prefix)) {
                 break;
             }

@@ -41,9 +41,9 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
     public static final String DATE_PATTERN_WITH_TZ_AND_MS_ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
     public static final String DATE_PATTERN_JSON_COMPAT = "MMM d, yyyy, h:mm:ss aaa";
 
-    /** date, time with nine fraction digits, RFC 822 offset */
+    /** date, time with nine fraction digits (always printed when formatting), RFC 822 offset; as openHAB's */
     private static final DateTimeFormatter FULL_FORMAT = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSZ");
+            .ofPattern("yyyy-MM-dd'T'HH:mm[:ss[.SSSSSSSSS]]Z");
 
     private Instant instant;
 
@@ -112,22 +112,26 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
     }
 
     /**
-     * Formats like {@code 2026-01-31T12:34:56.789+0100}: nine fraction digits of which trailing groups of three
-     * zeros are dropped, but at least three are kept.
+     * Formats like {@code 2026-01-31T12:34:56.789+0100}: nine fraction digits of which up to two trailing groups of
+     * three zeros are dropped. Done the way openHAB does it, by replacing {@code "000"} followed by the offset's sign
+     * (taken as '-' unless the text has a '+') everywhere in the text, twice; so openHAB's quirks are kept: with a
+     * negative offset a year like 2000 loses its zeros too ({@code 2-06-01T07:00:00.000-0500}), and a year beyond
+     * 9999 (printed with a '+') keeps all nine digits of a negative offset's value.
      *
      * @param zoneId the zone to show the value in
      * @return the formatted value
      */
     public String toFullString(ZoneId zoneId) {
         String text = FULL_FORMAT.format(instant.atZone(zoneId));
-        // text is "<date>T<time>.<9 digits><sign><4 digits>"
-        int offsetStart = text.length() - 5;
-        String fraction = text.substring(text.lastIndexOf('.') + 1, offsetStart);
-        int keep = fraction.length();
-        while (keep > 3 && fraction.substring(keep - 3, keep).equals("000")) {
-            keep -= 3;
+        if (!text.contains(".")) {
+            return text;
         }
-        return text.substring(0, offsetStart - fraction.length() + keep) + text.substring(offsetStart);
+        String sign = text.contains("+") ? "+" : text.contains("-") ? "-" : "";
+        if (sign.isEmpty()) {
+            return text;
+        }
+        String zerosBeforeSign = "000" + sign;
+        return text.replace(zerosBeforeSign, sign).replace(zerosBeforeSign, sign);
     }
 
     @Override

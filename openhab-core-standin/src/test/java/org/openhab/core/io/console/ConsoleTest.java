@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,23 @@ class ConsoleTest {
         candidates.clear();
         assertTrue(caseSensitive.complete(new String[] { "L" }, 0, 1, candidates));
         assertEquals(List.of("Lock "), candidates);
+    }
+
+    @Test
+    void caseInsensitiveCompletionLowerCasesInTheDefaultLocale() {
+        Locale previous = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr"));
+            // as in openHAB: in Turkish, "LIST" lower-cases to "l\u0131st" (dotless i) and no longer matches
+            List<String> candidates = new ArrayList<>();
+            assertFalse(
+                    new StringsCompleter(List.of("list"), false).complete(new String[] { "LIST" }, 0, 4, candidates));
+            Locale.setDefault(Locale.ROOT);
+            assertTrue(
+                    new StringsCompleter(List.of("list"), false).complete(new String[] { "LIST" }, 0, 4, candidates));
+            assertEquals(List.of("list "), candidates);
+        } finally {
+            Locale.setDefault(previous);
+        }
     }
 }

@@ -95,6 +95,18 @@ class TypesTest {
     }
 
     @Test
+    void dateTimeTypeFullStringKeepsOpenhabsQuirks() {
+        // openHAB drops "000" before the offset's sign everywhere in the text, so also from a year like 2000
+        Instant y2k = Instant.parse("2000-06-01T12:00:00Z");
+        assertEquals("2-06-01T07:00:00.000-0500", new DateTimeType(y2k).toFullString(ZoneOffset.ofHours(-5)));
+        assertEquals("2000-06-01T14:00:00.000+0200", new DateTimeType(y2k).toFullString(ZoneOffset.ofHours(2)));
+        // a year beyond 9999 is printed with '+', which is then taken as the offset's sign
+        Instant far = Instant.parse("+10000-01-01T12:00:00Z");
+        assertEquals("+10000-01-01T07:00:00.000000000-0500",
+                new DateTimeType(far).toFullString(ZoneOffset.ofHours(-5)));
+    }
+
+    @Test
     void refreshAndUndefTypes() {
         assertEquals("REFRESH", RefreshType.REFRESH.toString());
         assertEquals("REFRESH", RefreshType.REFRESH.toFullString());
