@@ -56,6 +56,16 @@ class UidTest {
     }
 
     @Test
+    void parsedUidKeepsItsTextAndEqualityNeedsTheSameClass() {
+        // openHAB keeps the parsed text as it was given (split drops a trailing separator, the text keeps it)
+        ThingUID withTrailingSeparator = new ThingUID("kas:lock:front:");
+        assertEquals("kas:lock:front:", withTrailingSeparator.getAsString());
+        assertEquals(new ThingUID("kas:lock:front"), withTrailingSeparator);
+        assertEquals(31 + List.of("kas", "lock").hashCode(), new ThingTypeUID("kas:lock").hashCode());
+        assertNotEquals(new ChannelTypeUID("kas:lock"), new ThingTypeUID("kas:lock"));
+    }
+
+    @Test
     void thingTypeUid() {
         ThingTypeUID type = new ThingTypeUID("kas:account");
         assertEquals("kas", type.getBindingId());

@@ -129,5 +129,15 @@ class TypesTest {
         assertEquals(java.util.List.<State> of(OnOffType.ON, OnOffType.OFF),
                 series.getStates().map(TimeSeries.Entry::state).toList());
         assertEquals(TimeSeries.Policy.ADD, series.getPolicy());
+        // entries are unique by timestamp: the first state at a time stays
+        series.add(now, OnOffType.OFF);
+        assertEquals(2, series.size());
+        assertEquals(OnOffType.ON, series.getStates().findFirst().orElseThrow().state());
+        TimeSeries same = new TimeSeries(TimeSeries.Policy.ADD);
+        same.add(now, OnOffType.ON);
+        same.add(now.plusSeconds(10), OnOffType.OFF);
+        assertEquals(series, same);
+        assertEquals(series.hashCode(), same.hashCode());
+        assertNotEquals(new TimeSeries(TimeSeries.Policy.REPLACE), new TimeSeries(TimeSeries.Policy.ADD));
     }
 }
