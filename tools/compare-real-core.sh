@@ -2,8 +2,9 @@
 # Compiles the add-on twice, against the build-time stand-in and against the real openHAB core artifacts
 # (profile real-openhab), and checks that the class files are byte for byte the same.
 #
-# The real artifacts come from openHAB's repository, as the profile declares, or from a local repository that
-# already has them: pass its path with --repo (Maven's -Dmaven.repo.local). Extra arguments go to Maven.
+# The real artifacts come from the local Maven repository (../shared/tools/build-real-core/build installs them) or
+# from a repository the Maven settings name; --repo selects another local repository (Maven's -Dmaven.repo.local).
+# Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

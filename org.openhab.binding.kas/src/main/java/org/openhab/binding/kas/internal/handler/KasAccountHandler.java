@@ -15,6 +15,8 @@ package org.openhab.binding.kas.internal.handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +33,11 @@ import org.openhab.binding.kas.internal.api.PinCodeRequest;
 import org.openhab.binding.kas.internal.api.RequestGate;
 import org.openhab.binding.kas.internal.api.RequestGate.Submission;
 import org.openhab.binding.kas.internal.config.AccountSettings;
+import org.openhab.binding.kas.internal.config.EnvReferences;
 import org.openhab.binding.kas.internal.config.KasAccountConfiguration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
@@ -58,6 +62,8 @@ public class KasAccountHandler extends BaseBridgeHandler {
     static final Duration FIRST_RECHECK_DELAY = Duration.ofSeconds(5);
     static final Duration MAX_RECHECK_DELAY = Duration.ofMinutes(5);
 
+    private static final EnvReferences ENVIRONMENT = EnvReferences.ofSystem();
+
     private final Logger logger = LoggerFactory.getLogger(KasAccountHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
@@ -78,9 +84,20 @@ public class KasAccountHandler extends BaseBridgeHandler {
 
     @Override
     public void initialize() {
+        EnvReferences.Unresolved unresolved = ENVIRONMENT
+                .firstUnresolved(getThing().getConfiguration().getProperties());
+        if (unresolved != null) {
+            // openHAB would log the whole configuration, API key included, if getConfig() met this reference
+            logger.debug("Account {}: parameter {} refers to the environment variable {}, which is not set",
+                    getThing().getUID(), unresolved.parameter(), unresolved.variable());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    StatusTexts.text("offline.config-error-variable", unresolved.parameter(), unresolved.variable()));
+            return;
+        }
         AccountSettings settings;
         try {
-            settings = getConfigAs(KasAccountConfiguration.class).validate();
+            // the API key is read here and never handed to openHAB's ConfigParser, which logs values at TRACE
+            settings = KasAccountConfiguration.read(getConfig());
         } catch (InvalidInputException e) {
             logger.debug("Account {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -100,6 +117,44 @@ public class KasAccountHandler extends BaseBridgeHandler {
         session = newSession;
         updateStatus(ThingStatus.UNKNOWN);
         scheduler.execute(() -> probe(newSession));
+    }
+
+    /**
+     * As openHAB's, except for a configuration with an {@code ${ENV:NAME}} reference to a variable that is not set:
+     * openHAB 5.2 would write the whole configuration, API key included, to the log at WARN. Such a thing is taken
+     * over without resolving it, and {@link #initialize()} reports the configuration error.
+     */
+    @Override
+    public void thingUpdated(Thing thing) {
+        if (ENVIRONMENT.firstUnresolved(thing.getConfiguration().getProperties()) == null) {
+            super.thingUpdated(thing);
+            return;
+        }
+        dispose();
+        synchronized (this) {
+            this.thing = thing;
+        }
+        initialize();
+    }
+
+    /**
+     * As openHAB's, except for a configuration with an {@code ${ENV:NAME}} reference to a variable that is not set,
+     * which openHAB 5.2 would refuse and write to the log whole, API key included: it is refused with a log line that
+     * names only the parameter and the variable, and the account goes on with its current configuration.
+     */
+    @Override
+    public void handleConfigurationUpdate(Map<String, Object> configurationParameters) {
+        Map<String, @Nullable Object> merged = new HashMap<>(getThing().getConfiguration().getProperties());
+        merged.putAll(configurationParameters);
+        EnvReferences.Unresolved unresolved = ENVIRONMENT.firstUnresolved(merged);
+        if (unresolved == null) {
+            super.handleConfigurationUpdate(configurationParameters);
+            return;
+        }
+        logger.warn(
+                "The new configuration of account {} is not applied: parameter {} refers to the environment "
+                        + "variable {}, which is not set",
+                getThing().getUID(), unresolved.parameter(), unresolved.variable());
     }
 
     @Override

@@ -54,7 +54,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
     static Stream<Arguments> invalidConfigurations() {
         return Stream.of(
                 // parameter, value (null = parameter missing), expected part of the reason
-                Arguments.of(CONFIG_API_KEY, null, "empty"), //
+                Arguments.of(CONFIG_API_KEY, null, "missing"), //
                 Arguments.of(CONFIG_API_KEY, "", "empty"), //
                 Arguments.of(CONFIG_API_KEY, "   ", "empty"), //
                 Arguments.of(CONFIG_API_KEY, "notajsonwebtoken", "expected form"), //

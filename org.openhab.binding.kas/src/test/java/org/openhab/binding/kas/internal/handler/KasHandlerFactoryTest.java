@@ -22,6 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.OsgiComponents;
 import org.openhab.binding.kas.internal.test.StubBridge;
 import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.config.core.Configuration;
@@ -30,6 +31,7 @@ import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
+import org.osgi.service.component.ComponentContext;
 
 /**
  * Tests of {@link KasHandlerFactory}: supported types and the handlers it creates, which work against the emulator.
@@ -84,6 +86,8 @@ class KasHandlerFactoryTest extends KasHandlerTestBase {
     @Test
     void theCreatedHandlersWorkTogetherAgainstTheCloud() {
         KasHandlerFactory factory = factory();
+        ComponentContext context = OsgiComponents.componentContext();
+        OsgiComponents.activate(factory, context);
         StubBridge account = createAccount(accountConfig());
         StubThing front = createLock("front", lockConfig(FRONT_FN));
         // replace the harness' handlers by the factory's, as openHAB's thing manager would create them
@@ -105,5 +109,6 @@ class KasHandlerFactoryTest extends KasHandlerTestBase {
         assertEquals(1, emulator.executedUnlocks().size());
         factory.unregisterHandler(front);
         factory.unregisterHandler(account);
+        OsgiComponents.deactivate(factory, context);
     }
 }
