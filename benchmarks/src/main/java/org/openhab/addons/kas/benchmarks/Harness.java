@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
@@ -27,8 +28,10 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
+import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -53,6 +56,9 @@ public final class Harness implements AutoCloseable {
     static final ThingTypeUID ACCOUNT_TYPE = new ThingTypeUID("kas", "account");
     static final ThingTypeUID LOCK_TYPE = new ThingTypeUID("kas", "lock");
     /** connections per destination of the shared client: enough for 30 requests in flight */
+    /** The handlers' timers: openHAB's thing handler pool, as in production. */
+    public static final ScheduledExecutorService TIMERS = ThreadPoolManager.getScheduledPool("thingHandler");
+
     static final int MAX_CONNECTIONS_PER_DESTINATION = 64;
 
     /**
@@ -159,7 +165,7 @@ public final class Harness implements AutoCloseable {
         config.put("unlockMaxAge", setup.unlockMaxAge());
         config.put("requestTimeout", setup.requestTimeout());
         BenchBridge bridge = new BenchBridge(bridgeUID, ACCOUNT_TYPE, new Configuration(config));
-        KasAccountHandler handler = new KasAccountHandler(bridge, httpClient, clock);
+        KasAccountHandler handler = new KasAccountHandler(bridge, new Jetty9Transport(httpClient), clock, TIMERS);
         bridge.setHandler(handler);
         callback.setBridge(bridge);
         handler.setCallback(callback);
@@ -188,7 +194,7 @@ public final class Harness implements AutoCloseable {
      * @throws IllegalStateException if the lock is not ONLINE afterwards
      */
     public KasLockHandler initializeLock(BenchThing thing) {
-        KasLockHandler handler = new KasLockHandler(thing, clock);
+        KasLockHandler handler = new KasLockHandler(thing, clock, TIMERS);
         thing.setHandler(handler);
         handler.setCallback(callback);
         handler.initialize();

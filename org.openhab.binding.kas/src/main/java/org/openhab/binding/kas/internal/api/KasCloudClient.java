@@ -12,42 +12,19 @@
  */
 package org.openhab.binding.kas.internal.api;
 
-import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.HttpResponseException;
-import org.eclipse.jetty.client.api.Request;
-import org.eclipse.jetty.client.api.Response;
-import org.eclipse.jetty.client.api.Result;
-import org.eclipse.jetty.client.util.StringContentProvider;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.openhab.binding.kas.internal.api.dto.PinCodeRequestDto;
+import org.openhab.binding.kas.internal.api.transport.HttpAnswer;
+import org.openhab.binding.kas.internal.api.transport.HttpCall;
+import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +32,14 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 /**
- * Client of the KAS cloud API: remote unlock, PIN code creation and a reachability probe.
- * <p>
- * This is the only class of the add-on that uses Jetty (openHAB 5.3 moves from Jetty 9.4 to Jetty 12; porting
- * touches this file only). It uses the {@link HttpClient} it is given and never creates, starts or stops one.
+ * Client of the KAS cloud API: remote unlock, PIN code creation and a reachability probe. It builds the requests,
+ * hands them to an {@link HttpTransport} (the only part of the add-on that knows the HTTP library) and turns the
+ * answers into {@link KasResult}s ({@link AnswerReader}, {@link FailureClassifier}).
  * <p>
  * Every method returns at once; the returned future <em>always completes normally</em> with a {@link KasResult}:
  * every failure (timeout, connection problem, odd answer, cancellation) is an outcome, never an exception. The future
- * is completed on a Jetty thread; use the {@code ...Async} methods of {@link CompletableFuture} for anything slow.
+ * is completed on a thread of the HTTP library; use the {@code ...Async} methods of {@link CompletableFuture} for
+ * anything slow.
  * <p>
  * {@code cancel(...)} on a returned future aborts the HTTP request and completes the future normally with
  * {@link KasOutcome#CANCELLED} ({@code isCancelled()} stays {@code false}); {@link #cancelAll(String)} does that for
@@ -90,31 +67,34 @@ public class KasCloudClient {
     static final String ACCEPT = "text/plain, application/json;q=0.9, */*;q=0.1";
 
     private static final int LOG_BODY_MAX = 200;
-    private static final int EXCEPTION_TEXT_MAX = 160;
 
     private final Logger logger = LoggerFactory.getLogger(KasCloudClient.class);
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
     private final AtomicLong sequence = new AtomicLong();
-    private final Set<RequestFuture> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<PendingRequest> inFlight = ConcurrentHashMap.newKeySet();
 
-    private final HttpClient httpClient;
+    private final HttpTransport transport;
     private final CloudBaseUrl baseUrl;
     private final Duration requestTimeout;
+    private final FailureClassifier failures;
+    private final AnswerReader answers;
 
     /**
-     * @param httpClient a started HTTP client (shared; this class never starts or stops it)
+     * @param transport sends the requests (shared; this class never starts or stops anything)
      * @param baseUrl the cloud base URL
      * @param requestTimeout total time allowed per request, from 1 ms to {@link #MAX_REQUEST_TIMEOUT}
      * @throws IllegalArgumentException if the timeout is out of range
      */
-    public KasCloudClient(HttpClient httpClient, CloudBaseUrl baseUrl, Duration requestTimeout) {
+    public KasCloudClient(HttpTransport transport, CloudBaseUrl baseUrl, Duration requestTimeout) {
         if (requestTimeout.toMillis() < 1 || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
             throw new IllegalArgumentException("requestTimeout must be between 1 ms and "
                     + MAX_REQUEST_TIMEOUT.toMinutes() + " minutes, was " + requestTimeout.toMillis() + " ms");
         }
-        this.httpClient = httpClient;
+        this.transport = transport;
         this.baseUrl = baseUrl;
         this.requestTimeout = requestTimeout;
+        this.failures = new FailureClassifier(baseUrl, requestTimeout);
+        this.answers = new AnswerReader(logger, MAX_BODY_BYTES);
     }
 
     /**
@@ -128,7 +108,7 @@ public class KasCloudClient {
      */
     public CompletableFuture<KasResult> remoteUnlock(FactoryNumber factoryNumber, ApiKey apiKey) {
         String url = baseUrl.url() + UNLOCK_PATH + factoryNumber.value() + "/" + apiKey.value();
-        return send(Kind.UNLOCK, HttpMethod.GET, url, null, apiKey);
+        return send(RequestKind.UNLOCK, "GET", url, null, apiKey);
     }
 
     /**
@@ -142,8 +122,7 @@ public class KasCloudClient {
             PinCodeRequest request) {
         String json = gson
                 .toJson(new PinCodeRequestDto(request.mode(), request.duration(), request.startTime(), apiKey.value()));
-        return send(Kind.PIN_CODE, HttpMethod.POST, baseUrl.url() + PIN_CODE_PATH + factoryNumber.value(), json,
-                apiKey);
+        return send(RequestKind.PIN_CODE, "POST", baseUrl.url() + PIN_CODE_PATH + factoryNumber.value(), json, apiKey);
     }
 
     /**
@@ -154,7 +133,7 @@ public class KasCloudClient {
      * @return a future that always completes normally
      */
     public CompletableFuture<KasResult> probe() {
-        return send(Kind.PROBE, HttpMethod.GET, baseUrl.url() + "/", null, null);
+        return send(RequestKind.PROBE, "GET", baseUrl.url() + "/", null, null);
     }
 
     /**
@@ -165,8 +144,8 @@ public class KasCloudClient {
      */
     public int cancelAll(String reason) {
         int count = 0;
-        for (RequestFuture future : inFlight) {
-            if (future.cancel(reason)) {
+        for (PendingRequest request : inFlight) {
+            if (request.cancel(reason)) {
                 count++;
             }
         }
@@ -194,370 +173,53 @@ public class KasCloudClient {
         return requestTimeout;
     }
 
-    private CompletableFuture<KasResult> send(Kind kind, HttpMethod method, String url, @Nullable String jsonBody,
+    private CompletableFuture<KasResult> send(RequestKind kind, String method, String url, @Nullable String jsonBody,
             @Nullable ApiKey apiKey) {
         long id = sequence.incrementAndGet();
-        // redacting costs more than the rest of the request's own work: only when it will be logged
-        String logUrl = logger.isDebugEnabled() ? LogSafe.redactUrl(url, apiKey) : "";
         // masks the key (and anything else that looks secret) in any text of this exchange
-        Redactor redactor = text -> LogSafe.redact(text, apiKey);
-        RequestFuture future = new RequestFuture(this, redactor, kind, method + " " + logUrl, id);
-        inFlight.add(future);
-        future.whenComplete((result, failure) -> inFlight.remove(future));
-        if (!httpClient.isRunning()) {
-            future.finish(KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "The request was not sent: the HTTP client is not running (starting or shutting down)."));
-            return future;
+        UnaryOperator<String> redactor = text -> LogSafe.redact(text, apiKey);
+        // redacting costs more than the rest of the request's own work: only when it will be logged
+        boolean debug = logger.isDebugEnabled();
+        String logUrl = debug ? LogSafe.redactUrl(url, apiKey) : "";
+        PendingRequest request = new PendingRequest(id, kind, redactor, logger, debug ? method + " " + logUrl : "");
+        inFlight.add(request);
+        request.whenComplete((result, failure) -> inFlight.remove(request));
+        if (debug) {
+            logger.debug("KAS #{} {} {} (timeout {} ms)", id, method, logUrl, requestTimeout.toMillis());
         }
-        try {
-            long timeoutMillis = requestTimeout.toMillis();
-            Request request = httpClient.newRequest(url).method(method).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .followRedirects(false).header(HttpHeader.ACCEPT, ACCEPT);
-            if (kind != Kind.PROBE) {
-                request.header(HttpHeader.CONTENT_TYPE, CONTENT_TYPE_JSON);
-            }
-            if (jsonBody != null) {
-                request.content(new StringContentProvider(CONTENT_TYPE_JSON, jsonBody, StandardCharsets.UTF_8));
-            }
-            logger.debug("KAS #{} {} {} (timeout {} ms)", id, method, logUrl, timeoutMillis);
-            if (jsonBody != null && logger.isTraceEnabled()) {
-                logger.trace("KAS #{} request body: {}", id, LogSafe.shorten(redactor.redact(jsonBody), LOG_BODY_MAX));
-            }
-            if (future.attach(request)) {
-                request.send(new BoundedResponseListener(this, future));
-            }
-        } catch (RuntimeException e) {
-            future.finish(KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "The request could not be sent: " + describe(e, redactor) + "."));
+        if (jsonBody != null && logger.isTraceEnabled()) {
+            logger.trace("KAS #{} request body: {}", id, LogSafe.shorten(redactor.apply(jsonBody), LOG_BODY_MAX));
         }
-        return future;
+        HttpCall call = new HttpCall(method, url, ACCEPT, kind == RequestKind.PROBE ? null : CONTENT_TYPE_JSON,
+                jsonBody, requestTimeout, MAX_BODY_BYTES);
+        request.attach(transport.send(call, answer -> request.finish(toResult(request, answer))));
+        return request;
     }
 
-    /** Maps a failed exchange to a result. */
-    private KasResult failureResult(RequestFuture future, Throwable failure, int status) {
-        Redactor redactor = future.redactor;
-        Kind kind = future.kind;
-        String host = baseUrl.host();
-        if (kind == Kind.PROBE && status > 0) {
-            return reachable(status);
+    private KasResult toResult(PendingRequest request, HttpAnswer answer) {
+        try {
+            if (answer instanceof HttpAnswer.Received received) {
+                return request.kind == RequestKind.PROBE ? reachable(received.status())
+                        : answers.read(request.id, received, request.kind == RequestKind.PIN_CODE, request.redactor);
+            }
+            HttpAnswer.Failed failed = (HttpAnswer.Failed) answer;
+            if (request.kind == RequestKind.PROBE && failed.status() > 0) {
+                return reachable(failed.status());
+            }
+            if (logger.isTraceEnabled()) {
+                logger.trace("KAS #{} failure: {}", request.id,
+                        FailureClassifier.describe(failed.failure(), request.redactor));
+            }
+            return failures.classify(failed.failure(), failed.status(), request.kind == RequestKind.UNLOCK,
+                    request.redactor);
+        } catch (RuntimeException e) {
+            return KasResult.of(KasOutcome.UNEXPECTED_RESPONSE, "The answer of the KAS cloud could not be processed: "
+                    + FailureClassifier.describe(e, request.redactor) + ".");
         }
-        String answered = status > 0 ? " after the status line (HTTP " + status + ")" : "";
-        String maybeExecuted = kind == Kind.UNLOCK ? " The unlock command may or may not have been executed." : "";
-        if (find(failure, TimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null) {
-            return KasResult.of(KasOutcome.TIMEOUT, "No " + (status > 0 ? "complete " : "")
-                    + "answer from the KAS cloud within " + requestTimeout.toMillis() + " ms." + maybeExecuted, status);
-        }
-        if (find(failure, UnknownHostException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The host name '" + host
-                    + "' of the KAS cloud could not be resolved (DNS); check the cloud URL and the network.");
-        }
-        if (find(failure, ConnectException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The connection to " + hostAndPort()
-                    + " was refused or could not be established; check the cloud URL and the network.");
-        }
-        if (find(failure, NoRouteToHostException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "There is no network route to " + hostAndPort() + "; check the network.");
-        }
-        if (find(failure, SSLHandshakeException.class) != null || find(failure, SSLException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The secure (TLS) connection to " + host + " failed: "
-                    + describe(failure, redactor) + ". Check the system clock and the certificates.");
-        }
-        if (find(failure, HttpResponseException.class) != null) {
-            return KasResult.of(KasOutcome.UNEXPECTED_RESPONSE,
-                    "The KAS cloud sent an invalid HTTP answer: " + describe(failure, redactor) + "." + maybeExecuted,
-                    status);
-        }
-        if (find(failure, EOFException.class) != null || find(failure, ClosedChannelException.class) != null
-                || isReset(failure)) {
-            String how = isReset(failure) ? "reset" : "closed";
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The connection was " + how + " by " + hostAndPort()
-                    + answered + " before a complete answer." + maybeExecuted, status);
-        }
-        if (find(failure, RejectedExecutionException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "The HTTP client rejected the request (stopped or overloaded): " + describe(failure, redactor)
-                            + ".");
-        }
-        return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "Communication with the KAS cloud failed" + answered + ": "
-                + describe(failure, redactor) + "." + maybeExecuted, status);
     }
 
     private KasResult reachable(int status) {
         return KasResult.accepted("The KAS cloud at " + baseUrl.host() + " is reachable (HTTP " + status + ").",
                 status);
-    }
-
-    private String hostAndPort() {
-        return baseUrl.authority();
-    }
-
-    private static boolean isReset(Throwable failure) {
-        SocketException socket = find(failure, SocketException.class);
-        if (socket == null) {
-            return false;
-        }
-        String message = socket.getMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).contains("reset");
-    }
-
-    /** The exception's simple class name and sanitised message (key masked, shortened). */
-    private static String describe(Throwable failure, Redactor redactor) {
-        Throwable root = failure;
-        for (int depth = 0; depth < 10; depth++) {
-            Throwable cause = root.getCause();
-            if (cause == null) {
-                break;
-            }
-            root = cause;
-        }
-        String message = root.getMessage();
-        String text = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return LogSafe.shorten(redactor.redact(text), EXCEPTION_TEXT_MAX);
-    }
-
-    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
-        Throwable current = failure;
-        for (int depth = 0; depth < 10; depth++) {
-            if (type.isInstance(current)) {
-                return type.cast(current);
-            }
-            Throwable cause = current.getCause();
-            if (cause == null) {
-                return null;
-            }
-            current = cause;
-        }
-        return null;
-    }
-
-    private static Charset charsetOf(@Nullable String contentType) {
-        if (contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String[] pair = parameter.split("=", 2);
-                if (pair.length == 2 && "charset".equalsIgnoreCase(pair[0].strip())) {
-                    String name = pair[1].strip().replace("\"", "");
-                    try {
-                        return Charset.forName(name);
-                    } catch (IllegalArgumentException e) {
-                        // unknown or illegal charset name: fall back to UTF-8
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
-    }
-
-    /** Masks the API key of one exchange (and anything else that looks secret) in a text. */
-    @FunctionalInterface
-    private interface Redactor {
-        String redact(String text);
-    }
-
-    /** The kind of request. */
-    private enum Kind {
-        UNLOCK,
-        PIN_CODE,
-        PROBE
-    }
-
-    /** Aborts a request when the caller cancels it. */
-    private static final class CancelledByCaller extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        CancelledByCaller() {
-            super("cancelled", null, false, false);
-        }
-    }
-
-    /** Aborts a response whose body exceeds {@link KasCloudClient#MAX_BODY_BYTES}. */
-    private static final class BodyTooLarge extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge() {
-            super("response larger than " + MAX_BODY_BYTES / 1024 + " KiB", null, false, false);
-        }
-    }
-
-    /**
-     * The future handed out for one request: completes exactly once, logs the outcome, aborts the request when
-     * cancelled.
-     */
-    private static final class RequestFuture extends CompletableFuture<KasResult> {
-        final KasCloudClient owner;
-        final long id;
-        final Kind kind;
-        final String logRequest;
-        final Redactor redactor;
-        final long startNanos = System.nanoTime();
-        private final AtomicBoolean finishing = new AtomicBoolean();
-        private volatile @Nullable Request request;
-
-        RequestFuture(KasCloudClient owner, Redactor redactor, Kind kind, String logRequest, long id) {
-            this.owner = owner;
-            this.id = id;
-            this.kind = kind;
-            this.logRequest = logRequest;
-            this.redactor = redactor;
-        }
-
-        /**
-         * @return whether the request is to be sent (false if the future was cancelled before)
-         */
-        boolean attach(Request request) {
-            this.request = request;
-            if (finishing.get() || isDone()) {
-                request.abort(new CancelledByCaller());
-                return false;
-            }
-            return true;
-        }
-
-        /**
-         * Completes the future with {@link KasOutcome#CANCELLED} and aborts the request.
-         *
-         * @return whether this call completed the future
-         */
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            return cancel("The request was cancelled.");
-        }
-
-        boolean cancel(String reason) {
-            boolean completed = finish(KasResult.cancelled(reason));
-            Request current = request;
-            if (current != null) {
-                current.abort(new CancelledByCaller());
-            }
-            return completed;
-        }
-
-        /**
-         * Completes the future unless done already; the outcome is logged first, so that the log line comes before
-         * anything the caller does with the result.
-         *
-         * @return whether this call completed the future
-         */
-        boolean finish(KasResult result) {
-            if (!finishing.compareAndSet(false, true)) {
-                return false;
-            }
-            if (owner.logger.isDebugEnabled()) {
-                owner.logger.debug("KAS #{} {} -> {} ({}{} ms): {}", id, logRequest, result.outcome(),
-                        result.httpStatus() > 0 ? "HTTP " + result.httpStatus() + ", " : "",
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), result.message());
-            }
-            return complete(result);
-        }
-    }
-
-    /** Reads the answer into a bounded buffer and completes the future. */
-    private static final class BoundedResponseListener extends Response.Listener.Adapter {
-        private final KasCloudClient owner;
-        private final RequestFuture future;
-        private byte[] buffer = new byte[0];
-        private int size;
-        private boolean oversized;
-        private volatile boolean begun;
-
-        BoundedResponseListener(KasCloudClient owner, RequestFuture future) {
-            this.owner = owner;
-            this.future = future;
-        }
-
-        @Override
-        public void onBegin(@Nullable Response response) {
-            // the status line has been received
-            begun = true;
-        }
-
-        @Override
-        public void onHeaders(@Nullable Response response) {
-            if (response == null) {
-                return;
-            }
-            long length;
-            try {
-                length = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH.asString());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
-            if (length > MAX_BODY_BYTES) {
-                oversized = true;
-                response.abort(new BodyTooLarge());
-            }
-        }
-
-        @Override
-        public void onContent(@Nullable Response response, @Nullable ByteBuffer content) {
-            if (response == null || content == null || oversized) {
-                return;
-            }
-            int incoming = content.remaining();
-            int accepted = Math.min(incoming, MAX_BODY_BYTES - size);
-            if (size + accepted > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(MAX_BODY_BYTES, Math.max(size + accepted, buffer.length * 2)));
-            }
-            content.get(buffer, size, accepted);
-            size += accepted;
-            if (accepted < incoming) {
-                oversized = true;
-                response.abort(new BodyTooLarge());
-            }
-        }
-
-        @Override
-        public void onComplete(@Nullable Result result) {
-            KasResult kasResult;
-            try {
-                kasResult = result == null
-                        ? KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The request ended without a result.")
-                        : toKasResult(result);
-            } catch (RuntimeException e) {
-                kasResult = KasResult.of(KasOutcome.UNEXPECTED_RESPONSE,
-                        "The answer of the KAS cloud could not be processed: " + describe(e, future.redactor) + ".");
-            }
-            future.finish(kasResult);
-        }
-
-        private KasResult toKasResult(Result result) {
-            Response response = result.getResponse();
-            // a status only counts when a status line was received (Jetty sets one for some parse failures too)
-            int status = response == null || !begun ? 0 : response.getStatus();
-            Throwable failure = result.getFailure();
-            if (failure != null && find(failure, CancelledByCaller.class) != null) {
-                return KasResult.cancelled("The request was cancelled.");
-            }
-            if (failure != null && !oversized) {
-                KasResult failed = owner.failureResult(future, failure, status);
-                owner.logger.trace("KAS #{} failure: {}", future.id, describe(failure, future.redactor));
-                return failed;
-            }
-            if (future.kind == Kind.PROBE) {
-                return owner.reachable(status);
-            }
-            String contentType = response == null ? null : response.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            String body = future.redactor.redact(new String(buffer, 0, size, charsetOf(contentType)));
-            boolean pinRequest = future.kind == Kind.PIN_CODE;
-            if (owner.logger.isTraceEnabled()) {
-                String logBody = pinRequest && status == 200 && ResponseClassifier.extractPinCode(body) != null
-                        ? "<PIN code, " + body.strip().length() + " characters>"
-                        : "'" + LogSafe.shorten(body, LOG_BODY_MAX) + "'";
-                owner.logger.trace("KAS #{} answer HTTP {}, {} bytes{}: {}", future.id, status, size,
-                        oversized ? " (cut off)" : "", logBody);
-            }
-            if (oversized) {
-                String tooLarge = "response larger than " + MAX_BODY_BYTES / 1024 + " KiB";
-                if (status == 200) {
-                    return KasResult.of(KasOutcome.UNEXPECTED_RESPONSE,
-                            "The KAS cloud answered HTTP 200 with a " + tooLarge + "; it was not read.", status);
-                }
-                // the status decides; the beginning of the body is enough for the reason
-                KasResult classified = ResponseClassifier.classify(status, body, pinRequest);
-                return new KasResult(classified.outcome(), classified.message() + " (" + tooLarge + ")",
-                        classified.code(), status);
-            }
-            return ResponseClassifier.classify(status, body, pinRequest);
-        }
     }
 }

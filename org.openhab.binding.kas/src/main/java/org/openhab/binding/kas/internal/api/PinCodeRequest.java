@@ -13,6 +13,7 @@
 package org.openhab.binding.kas.internal.api;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The parameters of a KAS "auto-generated code" (PIN) request, validated against the ranges documented by KAS.
@@ -54,6 +55,25 @@ public record PinCodeRequest(int mode, int duration, long startTime) {
      * @throws InvalidInputException (an {@link IllegalArgumentException}) naming the parameter and its range
      */
     public static PinCodeRequest of(int mode, int duration, long startTime) {
+        return new PinCodeRequest(mode, duration, startTime);
+    }
+
+    /**
+     * Creates a validated request from the inputs of a rule action or console command, where values may be missing.
+     *
+     * @param mode {@value #MODE_MIN} or {@value #MODE_MAX}; required
+     * @param duration {@value #DURATION_MIN} to {@value #DURATION_MAX}; required
+     * @param startTime epoch seconds, {@value #START_TIME_MIN} to {@value #START_TIME_MAX}
+     * @return the request
+     * @throws InvalidInputException (an {@link IllegalArgumentException}) naming the missing or invalid parameter
+     */
+    public static PinCodeRequest ofInputs(@Nullable Integer mode, @Nullable Integer duration, long startTime) {
+        if (mode == null) {
+            throw new InvalidInputException("mode", "mode is required: 0 or 1");
+        }
+        if (duration == null) {
+            throw new InvalidInputException("duration", "duration is required: 0 to 61");
+        }
         return new PinCodeRequest(mode, duration, startTime);
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.kas.internal.api.ApiKey;
 import org.openhab.binding.kas.internal.api.CloudBaseUrl;
 import org.openhab.binding.kas.internal.api.InvalidInputException;
-import org.openhab.binding.kas.internal.api.RequestGate;
+import org.openhab.binding.kas.internal.api.gate.RequestGate;
 import org.openhab.core.config.core.Configuration;
 
 /**

@@ -18,20 +18,20 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.kas.internal.api.FactoryNumber;
 import org.openhab.binding.kas.internal.api.InvalidInputException;
 import org.openhab.binding.kas.internal.api.KasCloudClient;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.PinCodeRequest;
-import org.openhab.binding.kas.internal.api.RequestGate;
-import org.openhab.binding.kas.internal.api.RequestGate.Submission;
+import org.openhab.binding.kas.internal.api.gate.RequestGate;
+import org.openhab.binding.kas.internal.api.gate.Submission;
+import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.config.AccountSettings;
 import org.openhab.binding.kas.internal.config.EnvReferences;
 import org.openhab.binding.kas.internal.config.KasAccountConfiguration;
@@ -59,27 +59,28 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public class KasAccountHandler extends BaseBridgeHandler {
 
-    static final Duration FIRST_RECHECK_DELAY = Duration.ofSeconds(5);
-    static final Duration MAX_RECHECK_DELAY = Duration.ofMinutes(5);
-
     private static final EnvReferences ENVIRONMENT = EnvReferences.ofSystem();
 
     private final Logger logger = LoggerFactory.getLogger(KasAccountHandler.class);
-    private final HttpClient httpClient;
+    private final HttpTransport transport;
     private final Clock clock;
+    private final ScheduledExecutorService timers;
 
     /** Everything that lives from one {@link #initialize()} to the next {@link #dispose()}. */
-    private volatile @Nullable Session session = null;
+    private volatile @Nullable AccountSession session = null;
 
     /**
      * @param bridge the bridge thing
-     * @param httpClient openHAB's shared HTTP client (never started or stopped here)
+     * @param transport sends the requests (on openHAB's shared HTTP client, never started or stopped here)
      * @param clock the clock that dates commands (for the maximum age of unlocks)
+     * @param timers runs the reachability rechecks and the gate's expiry timers (openHAB's thing handler pool, the
+     *            same as {@link #scheduler})
      */
-    public KasAccountHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
+    public KasAccountHandler(Bridge bridge, HttpTransport transport, Clock clock, ScheduledExecutorService timers) {
         super(bridge);
-        this.httpClient = httpClient;
+        this.transport = transport;
         this.clock = clock;
+        this.timers = timers;
     }
 
     @Override
@@ -110,13 +111,14 @@ public class KasAccountHandler extends BaseBridgeHandler {
                     StatusTexts.text("offline.config-error-parameter", "?", String.valueOf(e.getMessage())));
             return;
         }
-        KasCloudClient client = new KasCloudClient(httpClient, settings.baseUrl(), settings.requestTimeout());
-        RequestGate gate = new RequestGate(settings.maxConcurrentRequests(), settings.maxQueuedRequests(), scheduler,
+        KasCloudClient client = new KasCloudClient(transport, settings.baseUrl(), settings.requestTimeout());
+        RequestGate gate = new RequestGate(settings.maxConcurrentRequests(), settings.maxQueuedRequests(), timers,
                 clock);
-        Session newSession = new Session(settings, client, gate);
+        AccountSession newSession = new AccountSession(settings, client, gate);
         session = newSession;
         updateStatus(ThingStatus.UNKNOWN);
-        scheduler.execute(() -> probe(newSession));
+        // the probe is sent asynchronously: initialize() still returns at once
+        probe(newSession);
     }
 
     /**
@@ -159,7 +161,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
 
     @Override
     public void dispose() {
-        Session oldSession = session;
+        AccountSession oldSession = session;
         session = null;
         if (oldSession != null) {
             oldSession.close();
@@ -180,7 +182,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      * @return the outcome; the future always completes normally
      */
     public CompletableFuture<KasResult> unlock(FactoryNumber lock, Instant requestedAt) {
-        Session current = session;
+        AccountSession current = session;
         KasResult notReady = notReady(current, "Unlock of " + lock);
         if (current == null || notReady != null) {
             return CompletableFuture.completedFuture(notReady != null ? notReady : KasResult.cancelled("not sent"));
@@ -200,7 +202,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      * @return whether a waiting unlock was withdrawn
      */
     public boolean withdrawUnlock(FactoryNumber lock) {
-        Session current = session;
+        AccountSession current = session;
         boolean withdrawn = current != null && current.gate.withdraw(Submission.unlockKey(lock.value()));
         if (withdrawn) {
             logger.debug("Unlock of {} withdrawn from the queue of account {} before it was sent", lock,
@@ -218,7 +220,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      * @return whether an unlock of the lock was pending in the account's gate
      */
     public boolean extendUnlock(FactoryNumber lock, Instant requestedAt) {
-        Session current = session;
+        AccountSession current = session;
         return current != null && current.gate.extendDeadline(Submission.unlockKey(lock.value()),
                 requestedAt.plus(current.settings.unlockMaxAge()));
     }
@@ -231,7 +233,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      * @return the outcome with the code; the future always completes normally
      */
     public CompletableFuture<KasResult> createPinCode(FactoryNumber lock, PinCodeRequest request) {
-        Session current = session;
+        AccountSession current = session;
         KasResult notReady = notReady(current, "PIN code request for " + lock);
         if (current == null || notReady != null) {
             return CompletableFuture.completedFuture(notReady != null ? notReady : KasResult.cancelled("not sent"));
@@ -246,7 +248,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      *         wait in the queue as long) plus two attempts
      */
     public Duration outcomeBound() {
-        Session current = session;
+        AccountSession current = session;
         if (current == null) {
             return Duration.ZERO;
         }
@@ -257,16 +259,16 @@ public class KasAccountHandler extends BaseBridgeHandler {
      * @return a one-line summary of the gate's counters, for the console, or an empty string when not initialized
      */
     public String gateSummary() {
-        Session current = session;
+        AccountSession current = session;
         return current == null ? "" : current.gate.stats().toString();
     }
 
-    private @Nullable KasResult notReady(@Nullable Session current, String what) {
+    private @Nullable KasResult notReady(@Nullable AccountSession current, String what) {
         if (current == null) {
             return KasResult.of(KasOutcome.INVALID_INPUT,
                     what + " not sent: the KAS account has no valid configuration (see its status)");
         }
-        if (current.tokenRejected) {
+        if (current.isTokenRejected()) {
             return KasResult.of(KasOutcome.INVALID_TOKEN,
                     what + " not sent: KAS rejected the API key (Invalid Token.); enter a valid key in the account");
         }
@@ -274,18 +276,19 @@ public class KasAccountHandler extends BaseBridgeHandler {
     }
 
     /** Follows every result for what it says about the account: a rejected key, or a cloud that answers. */
-    private CompletableFuture<KasResult> observe(Session current, CompletableFuture<KasResult> result) {
+    private CompletableFuture<KasResult> observe(AccountSession current, CompletableFuture<KasResult> result) {
         result.thenAccept(r -> onCallResult(current, r));
         return result;
     }
 
-    private void onCallResult(Session current, KasResult result) {
+    private void onCallResult(AccountSession current, KasResult result) {
         if (!isCurrent(current)) {
             return; // disposed or reconfigured meanwhile
         }
         if (result.outcome() == KasOutcome.INVALID_TOKEN) {
             rejectToken(current);
-        } else if (result.httpStatus() > 0 && !current.tokenRejected && getThing().getStatus() != ThingStatus.ONLINE) {
+        } else if (result.httpStatus() > 0 && !current.isTokenRejected()
+                && getThing().getStatus() != ThingStatus.ONLINE) {
             // any HTTP answer proves the cloud is reachable
             current.cancelProbe();
             updateStatus(ThingStatus.ONLINE);
@@ -293,89 +296,40 @@ public class KasAccountHandler extends BaseBridgeHandler {
     }
 
     /** @return whether the session is the one of the current initialisation (sessions compare by identity) */
-    private boolean isCurrent(Session current) {
+    private boolean isCurrent(AccountSession current) {
         return current.equals(session);
     }
 
-    private void rejectToken(Session current) {
-        synchronized (current) {
-            if (current.tokenRejected) {
-                return;
-            }
-            current.tokenRejected = true;
+    private void rejectToken(AccountSession current) {
+        if (!current.rejectToken()) {
+            return;
         }
         logger.warn("KAS rejected the API key of account {} (Invalid Token.); no more requests are sent until "
                 + "a valid key is configured", getThing().getUID());
-        current.cancelProbe();
-        current.gate.close();
         updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.invalid-token");
     }
 
-    private void probe(Session current) {
-        if (!isCurrent(current) || current.tokenRejected) {
+    private void probe(AccountSession current) {
+        if (!isCurrent(current) || current.isTokenRejected()) {
             return;
         }
         current.client.probe().thenAccept(result -> {
-            if (!isCurrent(current) || current.tokenRejected) {
+            if (!isCurrent(current) || current.isTokenRejected()) {
                 return;
             }
             if (result.httpStatus() > 0) {
                 logger.debug("KAS cloud {} answers (HTTP {})", current.settings.baseUrl(), result.httpStatus());
-                current.recheckDelay = FIRST_RECHECK_DELAY;
+                current.reachable();
                 updateStatus(ThingStatus.ONLINE);
             } else {
-                Duration delay = current.recheckDelay;
-                Duration next = delay.multipliedBy(2);
-                current.recheckDelay = next.compareTo(MAX_RECHECK_DELAY) > 0 ? MAX_RECHECK_DELAY : next;
+                Duration delay = current.unreachable();
                 logger.debug("KAS cloud {} does not answer: {}; checking again in {} s", current.settings.baseUrl(),
                         result.message(), delay.toSeconds());
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                         StatusTexts.text("offline.cloud-unreachable", current.settings.baseUrl().toString(),
                                 result.message(), String.valueOf(delay.toSeconds())));
-                current.scheduleProbe(
-                        scheduler.schedule(() -> probe(current), delay.toMillis(), TimeUnit.MILLISECONDS));
+                current.scheduleProbe(timers.schedule(() -> probe(current), delay.toMillis(), TimeUnit.MILLISECONDS));
             }
         });
-    }
-
-    /** The client, the gate and the state of one initialisation. */
-    private static final class Session {
-        final AccountSettings settings;
-        final KasCloudClient client;
-        final RequestGate gate;
-        volatile boolean tokenRejected;
-        volatile Duration recheckDelay = FIRST_RECHECK_DELAY;
-        private @Nullable ScheduledFuture<?> probeJob = null;
-        private boolean closed;
-
-        Session(AccountSettings settings, KasCloudClient client, RequestGate gate) {
-            this.settings = settings;
-            this.client = client;
-            this.gate = gate;
-        }
-
-        synchronized void scheduleProbe(ScheduledFuture<?> job) {
-            if (closed) {
-                job.cancel(false);
-            } else {
-                probeJob = job;
-            }
-        }
-
-        synchronized void cancelProbe() {
-            ScheduledFuture<?> job = probeJob;
-            if (job != null) {
-                job.cancel(false);
-                probeJob = null;
-            }
-        }
-
-        void close() {
-            synchronized (this) {
-                closed = true;
-            }
-            cancelProbe();
-            gate.close();
-        }
     }
 }

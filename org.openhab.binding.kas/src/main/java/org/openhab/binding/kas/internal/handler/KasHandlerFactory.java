@@ -15,10 +15,13 @@ package org.openhab.binding.kas.internal.handler;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.kas.internal.api.transport.HttpTransport;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
+import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
@@ -39,21 +42,28 @@ import org.osgi.service.component.annotations.Reference;
 @Component(configurationPid = "binding.kas", service = ThingHandlerFactory.class)
 public class KasHandlerFactory extends BaseThingHandlerFactory {
 
-    private final HttpClient httpClient;
+    /** The pool of {@code BaseThingHandler.scheduler}: the handlers' timers run where openHAB runs them anyway. */
+    private static final String THING_HANDLER_POOL = "thingHandler";
+
+    private final HttpTransport transport;
     private final Clock clock;
+    private final ScheduledExecutorService timers;
 
     @Activate
     public KasHandlerFactory(@Reference HttpClientFactory httpClientFactory) {
-        this(httpClientFactory.getCommonHttpClient(), Clock.systemUTC());
+        this(new Jetty9Transport(httpClientFactory.getCommonHttpClient()), Clock.systemUTC(),
+                ThreadPoolManager.getScheduledPool(THING_HANDLER_POOL));
     }
 
     /**
-     * @param httpClient the shared HTTP client the account handlers use
+     * @param transport sends the account handlers' requests
      * @param clock dates commands and unlocks
+     * @param timers runs the handlers' timers (relock, reachability rechecks, maximum age, wait bounds)
      */
-    public KasHandlerFactory(HttpClient httpClient, Clock clock) {
-        this.httpClient = httpClient;
+    public KasHandlerFactory(HttpTransport transport, Clock clock, ScheduledExecutorService timers) {
+        this.transport = transport;
         this.clock = clock;
+        this.timers = timers;
     }
 
     @Override
@@ -65,10 +75,10 @@ public class KasHandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         ThingTypeUID thingTypeUID = thing.getThingTypeUID();
         if (THING_TYPE_ACCOUNT.equals(thingTypeUID) && thing instanceof Bridge bridge) {
-            return new KasAccountHandler(bridge, httpClient, clock);
+            return new KasAccountHandler(bridge, transport, clock, timers);
         }
         if (THING_TYPE_LOCK.equals(thingTypeUID)) {
-            return new KasLockHandler(thing, clock);
+            return new KasLockHandler(thing, clock, timers);
         }
         return null;
     }

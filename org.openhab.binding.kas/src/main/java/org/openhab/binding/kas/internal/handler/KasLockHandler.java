@@ -16,49 +16,41 @@ import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.kas.internal.action.KasLockActions;
-import org.openhab.binding.kas.internal.api.FactoryNumber;
 import org.openhab.binding.kas.internal.api.InvalidInputException;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.PinCodeRequest;
 import org.openhab.binding.kas.internal.config.KasLockConfiguration;
 import org.openhab.binding.kas.internal.config.LockSettings;
-import org.openhab.core.library.types.DateTimeType;
+import org.openhab.binding.kas.internal.handler.LockStatusPolicy.StatusChange;
 import org.openhab.core.library.types.OnOffType;
-import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
-import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.BaseThingHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
-import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A {@code kas:lock} thing: turns the {@code unlock} and {@code lock} channel commands and the thing actions into KAS
- * cloud calls through its account bridge, and reports each outcome once on {@code last-result}, {@code last-unlock},
- * the {@code event} trigger channel, the switch states and the thing status.
+ * cloud calls through its account bridge, and reports each outcome once on the channels ({@link LockChannels}) and in
+ * the thing status ({@link LockStatusPolicy}).
  * <p>
  * KAS reports no lock state, so the switch states are assumed: unlocked while an unlock is pending and for
  * {@code unlockedDuration} after KAS accepted it, locked otherwise. An unlock command for this lock while an unlock is
@@ -74,71 +66,52 @@ public class KasLockHandler extends BaseThingHandler {
 
     private final Logger logger = LoggerFactory.getLogger(KasLockHandler.class);
     private final Clock clock;
-    // built once: every unlock publishes to all of them, and parsing a channel UID is not free
-    private final ChannelUID unlockChannel;
-    private final ChannelUID lockChannel;
-    private final ChannelUID lastUnlockChannel;
-    private final ChannelUID lastResultChannel;
-    private final ChannelUID eventChannel;
+    private final ScheduledExecutorService timers;
+    private final OutcomeWaiter waiter;
 
     /** Guards the fields below and every channel or status update, so nothing is published after dispose. */
     private final Object stateLock = new Object();
-    private @Nullable LockSettings settings = null;
+    private final LockChannels channels;
+    private final OutcomeReporter reporter;
+    /** Between initialize() and dispose(). */
     private boolean active;
-    /** Counts initialisations and disposals, so that a late outcome of an earlier one is not published. */
-    private int generation;
-    private @Nullable CompletableFuture<KasResult> pendingUnlock = null;
-    /** Where the pending unlock went, to merge repeated commands into it and to withdraw it on dispose. */
-    private @Nullable PendingTarget pendingTarget = null;
-    private @Nullable ScheduledFuture<?> relockJob = null;
-    private boolean assumedUnlocked;
-    private @Nullable Instant lastUnlock = null;
-    private @Nullable KasOutcome lastResult = null;
+    /** The requests of the current initialisation; {@code null} while the configuration is invalid. */
+    private @Nullable LockSession session = null;
 
     /**
      * @param thing the lock thing
      * @param clock dates commands (for the account's maximum age of unlocks) and accepted unlocks
+     * @param timers runs the relock after the unlocked duration and bounds the waits of rule actions (openHAB's
+     *            thing handler pool, the same as {@link #scheduler})
      */
-    public KasLockHandler(Thing thing, Clock clock) {
+    public KasLockHandler(Thing thing, Clock clock, ScheduledExecutorService timers) {
         super(thing);
         this.clock = clock;
-        ThingUID uid = thing.getUID();
-        unlockChannel = new ChannelUID(uid, CHANNEL_UNLOCK);
-        lockChannel = new ChannelUID(uid, CHANNEL_LOCK);
-        lastUnlockChannel = new ChannelUID(uid, CHANNEL_LAST_UNLOCK);
-        lastResultChannel = new ChannelUID(uid, CHANNEL_LAST_RESULT);
-        eventChannel = new ChannelUID(uid, CHANNEL_EVENT);
+        this.timers = timers;
+        this.waiter = new OutcomeWaiter(timers);
+        this.channels = new LockChannels(thing.getUID(), this::updateState, this::triggerChannel);
+        this.reporter = new OutcomeReporter(thing.getUID(), channels, this::applyStatus);
     }
 
     @Override
     public void initialize() {
-        LockSettings newSettings;
+        LockSettings settings;
         try {
-            newSettings = getConfigAs(KasLockConfiguration.class).validate();
+            settings = getConfigAs(KasLockConfiguration.class).validate();
         } catch (InvalidInputException e) {
             logger.debug("Lock {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
             synchronized (stateLock) {
-                settings = null;
-                active = true;
-                generation++;
+                replaceSession(null);
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                         StatusTexts.text("offline.config-error-parameter", e.parameter(), e.getMessage()));
             }
             return;
         }
         synchronized (stateLock) {
-            settings = newSettings;
-            active = true;
-            generation++;
-            assumedUnlocked = false;
-            publishSwitches();
+            replaceSession(new LockSession(stateLock, getThing().getUID(), settings, clock, timers, channels, reporter,
+                    this::accountHandler));
             // last-result and last-unlock are left as they are (e.g. restored) until this handler knows better
-            if (lastResult != null) {
-                publishLastResult();
-            }
-            if (lastUnlock != null) {
-                publishLastUnlock();
-            }
+            channels.restart();
             Bridge bridge = getBridge();
             if (bridge == null) {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.no-bridge");
@@ -153,32 +126,21 @@ public class KasLockHandler extends BaseThingHandler {
 
     @Override
     public void dispose() {
-        CompletableFuture<KasResult> pending;
-        PendingTarget target;
+        LockSession ended;
         synchronized (stateLock) {
             active = false;
-            generation++;
-            pending = pendingUnlock;
-            target = pendingTarget;
-            pendingUnlock = null;
-            pendingTarget = null;
-            cancelRelock();
+            ended = session;
+            session = null;
         }
-        if (pending != null) {
-            logger.debug("Lock {} disposed while an unlock is pending; its outcome is only logged",
-                    getThing().getUID());
-        }
-        if (target != null) {
-            // an unlock still waiting in the account's queue must not go out for a thing that is gone; one in flight
-            // is left alone (KAS may have it), its outcome is logged
-            withdraw(target);
+        if (ended != null) {
+            ended.close();
         }
     }
 
     @Override
     public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
         synchronized (stateLock) {
-            if (!active || settings == null) {
+            if (!active || session == null) {
                 return; // an invalid configuration stays the reason the lock is offline
             }
             if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
@@ -201,21 +163,8 @@ public class KasLockHandler extends BaseThingHandler {
         String channel = channelUID.getId();
         if (command instanceof RefreshType) {
             synchronized (stateLock) {
-                if (active) {
-                    switch (channel) {
-                        case CHANNEL_UNLOCK, CHANNEL_LOCK -> publishSwitches();
-                        case CHANNEL_LAST_RESULT -> {
-                            if (lastResult != null) {
-                                publishLastResult();
-                            }
-                        }
-                        case CHANNEL_LAST_UNLOCK -> {
-                            if (lastUnlock != null) {
-                                publishLastUnlock();
-                            }
-                        }
-                        default -> logger.debug("Lock {}: channel {} has no state", getThing().getUID(), channel);
-                    }
+                if (active && !channels.refresh(channel)) {
+                    logger.debug("Lock {}: channel {} has no state", getThing().getUID(), channel);
                 }
             }
             return;
@@ -238,7 +187,7 @@ public class KasLockHandler extends BaseThingHandler {
         synchronized (stateLock) {
             if (active) {
                 // the switches veto auto-updates: show the assumed state again
-                publishSwitches();
+                channels.publishSwitches();
             }
         }
     }
@@ -251,75 +200,19 @@ public class KasLockHandler extends BaseThingHandler {
      * @return the outcome; always completes normally
      */
     public CompletableFuture<KasResult> unlock(String source) {
-        Instant requestedAt = clock.instant();
-        CompletableFuture<KasResult> mine = new CompletableFuture<>();
-        LockSettings current;
-        KasAccountHandler account;
-        int gen;
-        CompletableFuture<KasResult> merged = null;
-        PendingTarget mergedInto = null;
+        LockSession current;
         synchronized (stateLock) {
             if (!active) {
                 return CompletableFuture
                         .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
             }
-            CompletableFuture<KasResult> pending = pendingUnlock;
-            if (pending != null) {
-                logger.debug("Lock {}: {} merged into the pending unlock", getThing().getUID(), source);
-                merged = pending.thenApply(r -> r);
-                mergedInto = pendingTarget;
+            LockSession sessionNow = session;
+            if (sessionNow == null) {
+                return refused("Unlock not sent: the lock configuration is invalid (see its status)", false);
             }
+            current = sessionNow;
         }
-        if (merged != null) {
-            if (mergedInto != null) {
-                // the waiting unlock may now be sent until unlockMaxAge after this newest command; sends nothing
-                mergedInto.account().extendUnlock(mergedInto.lock(), requestedAt);
-            }
-            return merged;
-        }
-        synchronized (stateLock) {
-            if (!active) {
-                return CompletableFuture
-                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
-            }
-            CompletableFuture<KasResult> pending = pendingUnlock;
-            if (pending != null) {
-                // another command started an unlock in the meantime
-                logger.debug("Lock {}: {} merged into the pending unlock", getThing().getUID(), source);
-                return pending.thenApply(r -> r);
-            }
-            LockSettings settingsNow = settings;
-            KasAccountHandler accountNow = accountHandler();
-            if (settingsNow == null || accountNow == null) {
-                KasResult result = KasResult.invalidInput(
-                        settingsNow == null ? "Unlock not sent: the lock configuration is invalid (see its status)"
-                                : "Unlock not sent: the lock has no KAS account bridge");
-                report(result, false);
-                return CompletableFuture.completedFuture(result);
-            }
-            current = settingsNow;
-            account = accountNow;
-            gen = generation;
-            pendingUnlock = mine;
-            pendingTarget = new PendingTarget(accountNow, settingsNow.factoryNumber());
-            assumedUnlocked = true;
-            cancelRelock();
-            publishSwitches();
-        }
-        logger.debug("Lock {}: {} asks for an unlock of {}", getThing().getUID(), source, current.factoryNumber());
-        account.unlock(current.factoryNumber(), requestedAt).thenAccept(result -> {
-            onUnlockOutcome(mine, gen, current, result);
-            mine.complete(result);
-        });
-        boolean disposedMeanwhile;
-        synchronized (stateLock) {
-            disposedMeanwhile = !active || gen != generation;
-        }
-        if (disposedMeanwhile) {
-            // dispose() ran before the unlock reached the account's queue, so it could not withdraw it
-            withdraw(new PendingTarget(account, current.factoryNumber()));
-        }
-        return mine.thenApply(r -> r);
+        return current.unlock(source);
     }
 
     /**
@@ -335,50 +228,25 @@ public class KasLockHandler extends BaseThingHandler {
             @Nullable ZonedDateTime startTime) {
         PinCodeRequest request;
         try {
-            if (mode == null) {
-                throw new InvalidInputException("mode", "mode is required: 0 or 1");
-            }
-            if (duration == null) {
-                throw new InvalidInputException("duration", "duration is required: 0 to 61");
-            }
             long epochSeconds = startTime == null ? clock.instant().getEpochSecond() : startTime.toEpochSecond();
-            request = PinCodeRequest.of(mode, duration, epochSeconds);
+            request = PinCodeRequest.ofInputs(mode, duration, epochSeconds);
         } catch (InvalidInputException e) {
             logger.debug("Lock {}: PIN code not requested: {}", getThing().getUID(), e.getMessage());
             return CompletableFuture.completedFuture(KasResult.invalidInput(e));
         }
-        LockSettings current;
-        KasAccountHandler account;
-        int gen;
+        LockSession current;
         synchronized (stateLock) {
-            LockSettings settingsNow = settings;
-            KasAccountHandler accountNow = accountHandler();
             if (!active) {
                 return CompletableFuture
                         .completedFuture(KasResult.cancelled("PIN code not requested: the lock thing is disposed"));
             }
-            if (settingsNow == null || accountNow == null) {
-                KasResult result = KasResult.invalidInput(settingsNow == null
-                        ? "PIN code not requested: the lock configuration is invalid (see its status)"
-                        : "PIN code not requested: the lock has no KAS account bridge");
-                report(result, true);
-                return CompletableFuture.completedFuture(result);
+            LockSession sessionNow = session;
+            if (sessionNow == null) {
+                return refused("PIN code not requested: the lock configuration is invalid (see its status)", true);
             }
-            current = settingsNow;
-            account = accountNow;
-            gen = generation;
+            current = sessionNow;
         }
-        return account.createPinCode(current.factoryNumber(), request).thenApply(result -> {
-            synchronized (stateLock) {
-                if (active && gen == generation) {
-                    report(result, true);
-                } else {
-                    logger.debug("Lock {} disposed before its PIN code request ended: {}", getThing().getUID(),
-                            result.outcome());
-                }
-            }
-            return result;
-        });
+        return current.createPinCode(request);
     }
 
     /**
@@ -392,20 +260,12 @@ public class KasLockHandler extends BaseThingHandler {
     public KasResult awaitOutcome(CompletableFuture<KasResult> future) {
         KasAccountHandler account = accountHandler();
         Duration bound = (account == null ? Duration.ZERO : account.outcomeBound()).plus(AWAIT_SLACK);
-        try {
-            return future.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        KasResult result = waiter.await(future, bound);
+        if (!future.isDone()) {
             logger.debug("Lock {}: no outcome within {} s; the request goes on", getThing().getUID(),
                     bound.toSeconds());
-            return KasResult.of(KasOutcome.TIMEOUT, "No outcome within " + bound.toSeconds()
-                    + " s; the request may still complete, see the last-result channel");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return KasResult.of(KasOutcome.CANCELLED, "Interrupted while waiting for the outcome");
-        } catch (ExecutionException e) {
-            // the futures of this handler always complete normally; this is a safety net
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The request failed unexpectedly");
         }
+        return result;
     }
 
     /**
@@ -422,135 +282,37 @@ public class KasLockHandler extends BaseThingHandler {
      */
     public @Nullable KasOutcome lastResult() {
         synchronized (stateLock) {
-            return lastResult;
+            return channels.lastResult();
         }
     }
 
-    private void onUnlockOutcome(CompletableFuture<KasResult> mine, int gen, LockSettings used, KasResult result) {
-        synchronized (stateLock) {
-            if (mine.equals(pendingUnlock)) {
-                pendingUnlock = null;
-                pendingTarget = null;
-            }
-            if (!active || gen != generation) {
-                logger.debug("Lock {} disposed or reconfigured before its unlock ended: {} ({})", getThing().getUID(),
-                        result.outcome(), result.message());
-                return;
-            }
-            if (result.isSuccess()) {
-                lastUnlock = clock.instant();
-                long millis = used.unlockedDuration().toMillis();
-                if (millis > 0) {
-                    relockJob = scheduler.schedule(() -> relock(gen), millis, TimeUnit.MILLISECONDS);
-                } else {
-                    assumedUnlocked = false;
-                }
-                publishLastUnlock();
-            } else {
-                assumedUnlocked = false;
-            }
-            publishSwitches();
-            report(result, false);
+    /** Starts a new initialisation; ends the previous session, if any. Called with stateLock held. */
+    private void replaceSession(@Nullable LockSession next) {
+        LockSession previous = session;
+        active = true;
+        session = next;
+        if (previous != null) {
+            previous.close();
         }
     }
 
-    private void relock(int gen) {
-        synchronized (stateLock) {
-            if (active && gen == generation && pendingUnlock == null) {
-                assumedUnlocked = false;
-                relockJob = null;
-                publishSwitches();
-            }
+    /** Reports a request refused without a session. Called with stateLock held. */
+    private CompletableFuture<KasResult> refused(String message, boolean pinRequest) {
+        KasResult result = KasResult.invalidInput(message);
+        reporter.report(result, pinRequest, getThing().getUID().getId());
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /** Applies a status change of an outcome, unless the lock is ONLINE and stays so. */
+    private void applyStatus(StatusChange change) {
+        if (change.status() == ThingStatus.ONLINE && getThing().getStatus() == ThingStatus.ONLINE) {
+            return;
         }
-    }
-
-    /** Publishes one outcome: last-result, the event and the thing status. Called with stateLock held. */
-    private void report(KasResult result, boolean pinRequest) {
-        KasOutcome outcome = result.outcome();
-        lastResult = outcome;
-        publishLastResult();
-        String event = pinRequest ? (result.isSuccess() ? EVENT_PIN_CODE_CREATED : EVENT_PIN_CODE_FAILED)
-                : (result.isSuccess() ? EVENT_UNLOCK_ACCEPTED : EVENT_UNLOCK_FAILED);
-        triggerChannel(eventChannel, event);
-        String what = pinRequest ? "PIN code request" : "Unlock";
-        String lock = settingsText();
-        switch (outcome) {
-            case NOT_ADMIN, LOCK_NOT_FOUND, EXPIRED, QUEUE_FULL ->
-                logger.warn("{} of lock {} failed: {}", what, getThing().getUID(), result.message());
-            default -> logger.debug("{} of lock {}: {} ({})", what, getThing().getUID(), outcome, result.message());
+        String description = change.description();
+        if (description == null) {
+            updateStatus(change.status(), change.detail());
+        } else {
+            updateStatus(change.status(), change.detail(), description);
         }
-        switch (outcome) {
-            case ACCEPTED -> {
-                if (getThing().getStatus() != ThingStatus.ONLINE) {
-                    updateStatus(ThingStatus.ONLINE);
-                }
-            }
-            case NOT_ADMIN -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.text("offline.not-admin", lock));
-            case LOCK_NOT_FOUND -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.text("offline.lock-not-found", lock));
-            case GATEWAY_TIMEOUT -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    StatusTexts.text("offline.gateway-timeout", lock));
-            case SERVER_ERROR -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    StatusTexts.text("offline.server-error", lock));
-            case SERVICE_UNAVAILABLE -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    StatusTexts.text("offline.service-unavailable", lock, result.message()));
-            case TIMEOUT, COMMUNICATION_ERROR, UNEXPECTED_RESPONSE ->
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                        StatusTexts.text("offline.communication-error", lock, result.message()));
-            default -> {
-                // INVALID_TOKEN is the account's status; the others are about this one request, not the lock
-            }
-        }
-    }
-
-    private String settingsText() {
-        LockSettings current = settings;
-        return current == null ? getThing().getUID().getId() : current.factoryNumber().value();
-    }
-
-    /** Called with stateLock held. */
-    private void publishSwitches() {
-        updateState(unlockChannel, OnOffType.from(assumedUnlocked));
-        updateState(lockChannel, OnOffType.from(!assumedUnlocked));
-    }
-
-    /** Called with stateLock held. */
-    private void publishLastResult() {
-        KasOutcome outcome = lastResult;
-        updateState(lastResultChannel, outcome == null ? UnDefType.NULL : new StringType(outcome.name()));
-    }
-
-    /** Called with stateLock held. */
-    private void publishLastUnlock() {
-        Instant instant = lastUnlock;
-        updateState(lastUnlockChannel, instant == null ? UnDefType.NULL : new DateTimeType(instant));
-    }
-
-    private void withdraw(PendingTarget target) {
-        if (target.account().withdrawUnlock(target.lock())) {
-            logger.debug("Lock {} disposed before its unlock of {} was sent; the unlock is withdrawn, not sent",
-                    getThing().getUID(), target.lock());
-        }
-    }
-
-    /** Called with stateLock held. */
-    private void cancelRelock() {
-        ScheduledFuture<?> job = relockJob;
-        if (job != null) {
-            job.cancel(false);
-            relockJob = null;
-        }
-    }
-
-    /**
-     * The account and the lock of a pending unlock.
-     *
-     * @param account the account handler the unlock was submitted to
-     * @param lock the lock's factory number
-     *
-     * @author KAS binding contributors - Initial contribution
-     */
-    private record PendingTarget(KasAccountHandler account, FactoryNumber lock) {
     }
 }

@@ -40,6 +40,7 @@ import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.test.LogCapture;
 import org.slf4j.event.Level;
 
@@ -114,7 +115,7 @@ class KasCloudClientContractTest {
     }
 
     private static KasCloudClient clientFor(String baseUrl, Duration timeout) {
-        return new KasCloudClient(httpClient, CloudBaseUrl.parse(baseUrl), timeout);
+        return new KasCloudClient(new Jetty9Transport(httpClient), CloudBaseUrl.parse(baseUrl), timeout);
     }
 
     /** Waits for the result; the future must complete normally. */
@@ -425,7 +426,7 @@ class KasCloudClientContractTest {
                 .failed(new UnknownHostException(host + ": Name or service not known")));
         noDns.start();
         try {
-            KasCloudClient unresolvable = new KasCloudClient(noDns,
+            KasCloudClient unresolvable = new KasCloudClient(new Jetty9Transport(noDns),
                     CloudBaseUrl.parse("https://kas-nonexistent.invalid"), TIMEOUT);
             KasResult result = await(unresolvable.remoteUnlock(ONLINE, key));
             assertOutcome(KasOutcome.COMMUNICATION_ERROR, result);
@@ -440,7 +441,8 @@ class KasCloudClientContractTest {
     @Test
     void stoppedHttpClientGivesAResultNotAnException() throws Exception {
         HttpClient stopped = new HttpClient();
-        KasCloudClient unusable = new KasCloudClient(stopped, CloudBaseUrl.parse(emulator.baseUrl()), TIMEOUT);
+        KasCloudClient unusable = new KasCloudClient(new Jetty9Transport(stopped),
+                CloudBaseUrl.parse(emulator.baseUrl()), TIMEOUT);
         KasResult result = await(unusable.remoteUnlock(ONLINE, key));
         assertOutcome(KasOutcome.COMMUNICATION_ERROR, result);
         assertTrue(result.message().contains("HTTP client is not running"), result.message());
@@ -512,10 +514,13 @@ class KasCloudClientContractTest {
     @Test
     void rejectsUnreasonableTimeouts() {
         CloudBaseUrl url = CloudBaseUrl.parse(emulator.baseUrl());
-        assertThrows(IllegalArgumentException.class, () -> new KasCloudClient(httpClient, url, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> new KasCloudClient(httpClient, url, Duration.ofMillis(-1)));
-        assertThrows(IllegalArgumentException.class, () -> new KasCloudClient(httpClient, url, Duration.ofHours(1)));
-        KasCloudClient ok = new KasCloudClient(httpClient, url, Duration.ofSeconds(10));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KasCloudClient(new Jetty9Transport(httpClient), url, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KasCloudClient(new Jetty9Transport(httpClient), url, Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KasCloudClient(new Jetty9Transport(httpClient), url, Duration.ofHours(1)));
+        KasCloudClient ok = new KasCloudClient(new Jetty9Transport(httpClient), url, Duration.ofSeconds(10));
         assertEquals(Duration.ofSeconds(10), ok.requestTimeout());
         assertEquals(url, ok.baseUrl());
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.kas.internal.api.RawHttpServer.RawRequest;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.test.LogCapture;
 
 import com.google.gson.JsonObject;
@@ -69,7 +70,8 @@ class KasCloudClientWireTest {
     void setUp() throws Exception {
         logs = LogCapture.start();
         server = new RawHttpServer(UNLOCKING);
-        client = new KasCloudClient(httpClient, CloudBaseUrl.parse(server.baseUrl()), Duration.ofSeconds(5));
+        client = new KasCloudClient(new Jetty9Transport(httpClient), CloudBaseUrl.parse(server.baseUrl()),
+                Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -125,8 +127,8 @@ class KasCloudClientWireTest {
 
     @Test
     void pathPrefixOfTheBaseUrlIsKept() throws Exception {
-        KasCloudClient prefixed = new KasCloudClient(httpClient, CloudBaseUrl.parse(server.baseUrl() + "/kas/"),
-                Duration.ofSeconds(5));
+        KasCloudClient prefixed = new KasCloudClient(new Jetty9Transport(httpClient),
+                CloudBaseUrl.parse(server.baseUrl() + "/kas/"), Duration.ofSeconds(5));
         await(prefixed.remoteUnlock(LOCK, key));
         assertEquals("GET /kas/api/lockCommand/remoteUnlock/SS000510/" + KEY + " HTTP/1.1",
                 server.take().requestLine());

@@ -21,6 +21,7 @@ import java.util.List;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.kas.internal.action.KasLockActions;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
 import org.openhab.binding.kas.internal.test.OsgiComponents;
 import org.openhab.binding.kas.internal.test.StubBridge;
@@ -42,7 +43,7 @@ import org.osgi.service.component.ComponentContext;
 class KasHandlerFactoryTest extends KasHandlerTestBase {
 
     private KasHandlerFactory factory() {
-        return new KasHandlerFactory(httpClient, Clock.systemUTC());
+        return new KasHandlerFactory(new Jetty9Transport(httpClient), Clock.systemUTC(), TIMERS);
     }
 
     @Test

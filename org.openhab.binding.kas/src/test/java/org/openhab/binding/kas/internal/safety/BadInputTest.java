@@ -35,6 +35,7 @@ import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.test.StubBridge;
 import org.openhab.binding.kas.internal.test.StubThing;
@@ -114,7 +115,8 @@ class BadInputTest extends SafetyTestBase {
         Map<String, Object> config = accountConfig();
         config.put(parameter, value);
         StubBridge bad = new StubBridge(BAD_ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
-        KasAccountHandler badHandler = new KasAccountHandler(bad, httpClient, Clock.systemUTC());
+        KasAccountHandler badHandler = new KasAccountHandler(bad, new Jetty9Transport(httpClient), Clock.systemUTC(),
+                TIMERS);
         bad.setHandler(badHandler);
         badHandler.setCallback(recorder.callback());
         recorder.register(bad);

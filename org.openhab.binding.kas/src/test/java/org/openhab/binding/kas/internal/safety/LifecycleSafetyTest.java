@@ -93,7 +93,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
         CompletableFuture<Map<String, Object>> action = unlockAction(front);
         await().atMost(WAIT).until(() -> gateSummary(account).contains("queued=1"));
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        assertEquals(jobsBefore + 1, jobsDueLaterThan(20), "the waiting unlock has its expiry timer");
+        // the waiting unlock has its expiry timer, the waiting action the timer that bounds its wait
+        assertEquals(jobsBefore + 2, jobsDueLaterThan(20), "the expiry timer and the action's wait bound");
 
         dispose(front);
         CallbackMark disposed = mark(front);
@@ -216,7 +217,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
         command(locks.get(6), CHANNEL_UNLOCK, OnOffType.ON);
         assertEquals(List.of(EVENT_UNLOCK_FAILED), events(locks.get(6)), "the sixth waiting one does not fit");
         assertEquals(new StringType(KasOutcome.QUEUE_FULL.name()), lastState(locks.get(6), CHANNEL_LAST_RESULT));
-        assertEquals(jobsBefore + 5, jobsDueLaterThan(50), "five expiry timers");
+        assertEquals(jobsBefore + 10, jobsDueLaterThan(50), "five expiry timers and five actions' wait bounds");
 
         dispose(account);
 

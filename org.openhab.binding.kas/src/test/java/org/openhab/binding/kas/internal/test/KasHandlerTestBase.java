@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -36,8 +37,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
+import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
+import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -76,6 +79,9 @@ public abstract class KasHandlerTestBase {
             + ".Um90YXRlZEtleVNlY3JldC05OTQy";
 
     /** The front door lock: admin, gateway online. */
+    /** The handlers' timers: openHAB's thing handler pool, as in production. */
+    public static final ScheduledExecutorService TIMERS = ThreadPoolManager.getScheduledPool("thingHandler");
+
     public static final String FRONT_FN = "SS000510";
     /** The back door lock: admin, gateway online. */
     public static final String BACK_FN = "UL000777";
@@ -207,7 +213,8 @@ public abstract class KasHandlerTestBase {
      */
     protected StubBridge createAccount(Map<String, Object> config) {
         StubBridge bridge = new StubBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
-        KasAccountHandler handler = new KasAccountHandler(bridge, httpClient, Clock.systemUTC());
+        KasAccountHandler handler = new KasAccountHandler(bridge, new Jetty9Transport(httpClient), Clock.systemUTC(),
+                TIMERS);
         bridge.setHandler(handler);
         handler.setCallback(recorder.callback());
         recorder.register(bridge);
@@ -237,7 +244,7 @@ public abstract class KasHandlerTestBase {
      */
     protected StubThing createLock(ThingUID uid, @Nullable ThingUID bridgeUID, Map<String, Object> config) {
         StubThing lock = new StubThing(uid, THING_TYPE_LOCK, bridgeUID, configuration(config));
-        KasLockHandler handler = new KasLockHandler(lock, Clock.systemUTC());
+        KasLockHandler handler = new KasLockHandler(lock, Clock.systemUTC(), TIMERS);
         lock.setHandler(handler);
         handler.setCallback(recorder.callback());
         recorder.register(lock);

@@ -10,10 +10,10 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.api;
+package org.openhab.binding.kas.internal.api.gate;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.openhab.binding.kas.internal.api.RequestGateFixtures.*;
+import static org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.*;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.kas.internal.api.RequestGate.Submission;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.FakeCall;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.FakeCall;
 
 /**
  * {@link RequestGate#withdraw(String)} (a lock thing removed while its unlock waits in the queue: the unlock is never

@@ -10,17 +10,17 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.api;
+package org.openhab.binding.kas.internal.api.gate;
 
-import static org.openhab.binding.kas.internal.api.RequestGateFixtures.T0;
+import static org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.T0;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.ManualScheduler;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.ManualScheduler;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.MutableClock;
 
 /**
  * Gates on a clock and a scheduler the test moves by hand; every gate a test creates is closed after it.

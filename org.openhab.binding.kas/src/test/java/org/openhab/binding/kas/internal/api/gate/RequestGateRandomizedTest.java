@@ -10,11 +10,11 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.api;
+package org.openhab.binding.kas.internal.api.gate;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.openhab.binding.kas.internal.api.RequestGateFixtures.T0;
+import static org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.T0;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -40,9 +40,10 @@ import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.kas.internal.api.RequestGate.Submission;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.ManualScheduler;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.MutableClock;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.ManualScheduler;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.MutableClock;
 
 /**
  * Randomised tests of {@link RequestGate}: thousands of single-threaded random sequences with a fixed seed (submits

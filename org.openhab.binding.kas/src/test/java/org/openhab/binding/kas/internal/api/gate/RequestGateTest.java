@@ -10,12 +10,12 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.api;
+package org.openhab.binding.kas.internal.api.gate;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.mock;
-import static org.openhab.binding.kas.internal.api.RequestGateFixtures.*;
+import static org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.*;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -33,8 +33,9 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openhab.binding.kas.internal.api.RequestGate.Submission;
-import org.openhab.binding.kas.internal.api.RequestGateFixtures.FakeCall;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.FakeCall;
 
 /**
  * Deterministic tests of {@link RequestGate}: hand-completed calls, a settable clock and a manual scheduler (one test
@@ -855,12 +856,12 @@ class RequestGateTest extends ManualGateTestBase {
         gate.submit(keyed("k", null, call()));
         gate.submit(withDeadline("w", T0.plusSeconds(1), call()));
         gate.submit(plain("rejected", call()));
-        RequestGate.Stats stats = gate.stats();
-        assertEquals(new RequestGate.Stats(1, 1, 1, 1, 0, 1, 0, 1, 0, false), stats);
+        GateStats stats = gate.stats();
+        assertEquals(new GateStats(1, 1, 1, 1, 0, 1, 0, 1, 0, false), stats);
         clock.advance(Duration.ofSeconds(2));
         scheduler.runDue();
         first.complete(accepted());
-        assertEquals(new RequestGate.Stats(0, 0, 1, 1, 0, 1, 1, 1, 0, false), gate.stats());
+        assertEquals(new GateStats(0, 0, 1, 1, 0, 1, 1, 1, 0, false), gate.stats());
         assertEquals(2, gate.completed());
         assertTrue(gate.toString().contains("maxConcurrent=1"), gate.toString());
     }

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.api;
+package org.openhab.binding.kas.internal.api.gate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +33,8 @@ import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
 
 /**
  * Deterministic fakes for the {@link RequestGate} tests: a settable clock, a scheduler that runs its tasks only when

@@ -1,0 +1,247 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.handler;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.PinCodeRequest;
+import org.openhab.binding.kas.internal.config.LockSettings;
+import org.openhab.core.thing.ThingUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The requests of one initialisation of a lock thing with a valid configuration: unlocks (merged while one is
+ * pending, withdrawn from the account's queue when the session ends before they were sent), PIN codes, and the
+ * assumed unlocked state until the relock. Outcomes that arrive after {@link #close()} are only logged.
+ * <p>
+ * Guarded by the handler's state lock, which it shares; the calls to the account happen outside it.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+final class LockSession {
+
+    private final Logger logger = LoggerFactory.getLogger(LockSession.class);
+    private final Object stateLock;
+    private final ThingUID thing;
+    private final LockSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final LockChannels channels;
+    private final OutcomeReporter reporter;
+    private final Supplier<@Nullable KasAccountHandler> account;
+
+    // guarded by stateLock
+    private boolean closed;
+    private @Nullable CompletableFuture<KasResult> pendingUnlock;
+    /** The account the pending unlock went to, to merge repeated commands into it and to withdraw it. */
+    private @Nullable KasAccountHandler pendingAccount;
+    private @Nullable ScheduledFuture<?> relockJob;
+
+    LockSession(Object stateLock, ThingUID thing, LockSettings settings, Clock clock, ScheduledExecutorService timers,
+            LockChannels channels, OutcomeReporter reporter, Supplier<@Nullable KasAccountHandler> account) {
+        this.stateLock = stateLock;
+        this.thing = thing;
+        this.settings = settings;
+        this.clock = clock;
+        this.timers = timers;
+        this.channels = channels;
+        this.reporter = reporter;
+        this.account = account;
+    }
+
+    /**
+     * Asks the account for an unlock, or merges this request into the pending one (which may then be sent until the
+     * maximum age after this newest request; nothing more is sent).
+     *
+     * @param source what asked for it, for the debug log
+     * @return the outcome; always completes normally
+     */
+    CompletableFuture<KasResult> unlock(String source) {
+        Instant requestedAt = clock.instant();
+        CompletableFuture<KasResult> mine = new CompletableFuture<>();
+        KasAccountHandler target;
+        CompletableFuture<KasResult> merged = null;
+        KasAccountHandler mergedInto = null;
+        synchronized (stateLock) {
+            if (closed) {
+                return CompletableFuture
+                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
+            }
+            CompletableFuture<KasResult> pending = pendingUnlock;
+            if (pending != null) {
+                logger.debug("Lock {}: {} merged into the pending unlock", thing, source);
+                merged = pending.thenApply(r -> r);
+                mergedInto = pendingAccount;
+            }
+        }
+        if (merged != null) {
+            if (mergedInto != null) {
+                // outside the state lock, as every call into the account
+                mergedInto.extendUnlock(settings.factoryNumber(), requestedAt);
+            }
+            return merged;
+        }
+        synchronized (stateLock) {
+            if (closed) {
+                return CompletableFuture
+                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
+            }
+            CompletableFuture<KasResult> pending = pendingUnlock;
+            if (pending != null) {
+                // another command started an unlock in the meantime
+                logger.debug("Lock {}: {} merged into the pending unlock", thing, source);
+                return pending.thenApply(r -> r);
+            }
+            KasAccountHandler accountNow = account.get();
+            if (accountNow == null) {
+                KasResult result = KasResult.invalidInput("Unlock not sent: the lock has no KAS account bridge");
+                reporter.report(result, false, settings.factoryNumber().value());
+                return CompletableFuture.completedFuture(result);
+            }
+            target = accountNow;
+            pendingUnlock = mine;
+            pendingAccount = accountNow;
+            cancelRelock();
+            channels.assumeUnlocked(true);
+        }
+        logger.debug("Lock {}: {} asks for an unlock of {}", thing, source, settings.factoryNumber());
+        target.unlock(settings.factoryNumber(), requestedAt).thenAccept(result -> {
+            onUnlockOutcome(mine, result);
+            mine.complete(result);
+        });
+        boolean closedMeanwhile;
+        synchronized (stateLock) {
+            closedMeanwhile = closed;
+        }
+        if (closedMeanwhile) {
+            // close() ran before the unlock reached the account's queue, so it could not withdraw it
+            withdraw(target);
+        }
+        return mine.thenApply(r -> r);
+    }
+
+    /**
+     * Asks the account for a PIN code.
+     *
+     * @param request the validated parameters
+     * @return the outcome with the code; always completes normally
+     */
+    CompletableFuture<KasResult> createPinCode(PinCodeRequest request) {
+        KasAccountHandler target;
+        synchronized (stateLock) {
+            if (closed) {
+                return CompletableFuture
+                        .completedFuture(KasResult.cancelled("PIN code not requested: the lock thing is disposed"));
+            }
+            KasAccountHandler accountNow = account.get();
+            if (accountNow == null) {
+                KasResult result = KasResult.invalidInput("PIN code not requested: the lock has no KAS account bridge");
+                reporter.report(result, true, settings.factoryNumber().value());
+                return CompletableFuture.completedFuture(result);
+            }
+            target = accountNow;
+        }
+        return target.createPinCode(settings.factoryNumber(), request).thenApply(result -> {
+            synchronized (stateLock) {
+                if (closed) {
+                    logger.debug("Lock {} disposed before its PIN code request ended: {}", thing, result.outcome());
+                } else {
+                    reporter.report(result, true, settings.factoryNumber().value());
+                }
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Ends the session: later outcomes are only logged, the relock timer is cancelled and an unlock still waiting in
+     * the account's queue is withdrawn (one in flight is left alone: KAS may have it).
+     */
+    void close() {
+        KasAccountHandler target;
+        synchronized (stateLock) {
+            closed = true;
+            if (pendingUnlock != null) {
+                logger.debug("Lock {} disposed while an unlock is pending; its outcome is only logged", thing);
+            }
+            target = pendingAccount;
+            pendingUnlock = null;
+            pendingAccount = null;
+            cancelRelock();
+        }
+        if (target != null) {
+            withdraw(target);
+        }
+    }
+
+    private void onUnlockOutcome(CompletableFuture<KasResult> mine, KasResult result) {
+        synchronized (stateLock) {
+            if (mine.equals(pendingUnlock)) {
+                pendingUnlock = null;
+                pendingAccount = null;
+            }
+            if (closed) {
+                logger.debug("Lock {} disposed or reconfigured before its unlock ended: {} ({})", thing,
+                        result.outcome(), result.message());
+                return;
+            }
+            boolean stillUnlocked = false;
+            if (result.isSuccess()) {
+                long millis = settings.unlockedDuration().toMillis();
+                if (millis > 0) {
+                    relockJob = timers.schedule(this::relock, millis, TimeUnit.MILLISECONDS);
+                    stillUnlocked = true;
+                }
+                channels.unlockAccepted(clock.instant());
+            }
+            channels.assumeUnlocked(stillUnlocked);
+            reporter.report(result, false, settings.factoryNumber().value());
+        }
+    }
+
+    private void relock() {
+        synchronized (stateLock) {
+            if (!closed && pendingUnlock == null) {
+                relockJob = null;
+                channels.assumeUnlocked(false);
+            }
+        }
+    }
+
+    private void withdraw(KasAccountHandler target) {
+        if (target.withdrawUnlock(settings.factoryNumber())) {
+            logger.debug("Lock {} disposed before its unlock of {} was sent; the unlock is withdrawn, not sent", thing,
+                    settings.factoryNumber());
+        }
+    }
+
+    /** Called with stateLock held. */
+    private void cancelRelock() {
+        ScheduledFuture<?> job = relockJob;
+        if (job != null) {
+            job.cancel(false);
+            relockJob = null;
+        }
+    }
+}
