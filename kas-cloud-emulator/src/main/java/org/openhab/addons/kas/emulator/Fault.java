@@ -52,6 +52,14 @@ public final class Fault {
         SILENT
     }
 
+    /**
+     * What a fault does, read once when a request claims it (its builder may still be used while requests run).
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    record Spec(Action action, Duration delay, int status, String contentType, String body, int bytes) {
+    }
+
     private final Endpoint endpoint;
     private volatile String factoryNumber;
     private final AtomicInteger remaining = new AtomicInteger(UNLIMITED);
@@ -115,7 +123,7 @@ public final class Fault {
 
     /**
      * Delays the answer (on top of the emulator's default delay), then answers normally or applies this fault's
-     * action. The delay does not block a server thread.
+     * action. The delay holds no platform thread.
      *
      * @param d the delay, not negative
      * @return this fault
@@ -136,9 +144,13 @@ public final class Fault {
      * @param contentType the content type, or {@code null} for none
      * @param body the body, sent as UTF-8
      * @return this fault
+     * @throws IllegalArgumentException if the status is not 100..999 or the content type has a line break
      */
     public Fault respond(int status, String contentType, String body) {
         checkStatus(status);
+        if (contentType != null && (contentType.indexOf('\r') >= 0 || contentType.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("a content type must not contain a line break");
+        }
         this.status = status;
         this.contentType = contentType;
         this.body = Objects.requireNonNull(body, "body");
@@ -152,7 +164,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault unknownError() {
-        return respond(500, "text/plain;charset=utf-8", KasCloudEmulator.UNKNOWN_ERROR);
+        return respond(500, Answer.TEXT, BusinessLogic.UNKNOWN_ERROR);
     }
 
     /**
@@ -223,7 +235,7 @@ public final class Fault {
     }
 
     /**
-     * Never answers: the request is held (without blocking a server thread) until the client gives up (closes the
+     * Never answers: the request is held (holding no platform thread) until the client gives up (closes the
      * connection), the emulator is closed, or {@link KasCloudEmulator#abortHeldRequests()} is called; then the
      * connection is closed without an answer. A held request of an account counts as in flight for the queue limit
      * until then.
@@ -280,28 +292,9 @@ public final class Fault {
         return true;
     }
 
-    Action action() {
-        return action;
-    }
-
-    Duration delayValue() {
-        return delay;
-    }
-
-    int status() {
-        return status;
-    }
-
-    String contentType() {
-        return contentType;
-    }
-
-    String body() {
-        return body;
-    }
-
-    int bytes() {
-        return bytes;
+    /** @return what this fault does, as set now */
+    Spec spec() {
+        return new Spec(action, delay, status, contentType, body, bytes);
     }
 
     private Fault action(Action newAction) {
