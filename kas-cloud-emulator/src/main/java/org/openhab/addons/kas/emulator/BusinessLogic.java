@@ -26,7 +26,7 @@ import com.google.gson.JsonObject;
 
 /**
  * What the emulated KAS cloud answers when nothing goes wrong: the business order of its checks, the PIN codes and
- * the texts of its answers. Reads the state when it is asked, i.e. at answer time (after any delay), and
+ * the texts of its answers. Reads the state when it is asked, i.e. at answer time (after any delay or hold), and
  * records an accepted unlock as executed right then, before the answer is written.
  *
  * @author KAS binding contributors - Initial contribution

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The life of one request after it was routed and counted: the wait its fault and the delays ask for, then the fault
  * action or the business logic, then the answer. Runs on the connection's (virtual) thread, which waits without
  * holding a platform thread. Another thread may end it early: {@link #abandon()} (closing the emulator, aborting held
- * requests). Releases the account's in-flight slot exactly once, just before the first byte
+ * requests) or {@link #releaseHold()}. Releases the account's in-flight slot exactly once, just before the first byte
  * of the answer (so a client that got an answer never finds its slot still taken), or when the request is dropped.
  *
  * @author KAS binding contributors - Initial contribution
@@ -45,6 +45,7 @@ final class Exchange {
     private final Journal.Slot slot;
     private final QueueAccounting.Ticket ticket;
     private final BusinessLogic logic;
+    private final Fault fault;
     private final Fault.Spec spec;
     /** System.nanoTime() when the delays are over */
     private final long dueNanos;
@@ -52,6 +53,7 @@ final class Exchange {
     private final Condition changed = lock.newCondition();
     // guarded by lock
     private State state = State.WAITING;
+    private boolean released;
 
     /**
      * @param channel where the answer goes
@@ -69,17 +71,25 @@ final class Exchange {
         this.slot = slot;
         this.ticket = ticket;
         this.logic = logic;
+        this.fault = fault;
         this.spec = fault == null ? new Fault.Spec(Fault.Action.NONE, Duration.ZERO, 0, null, "", 0) : fault.spec();
         this.dueNanos = System.nanoTime() + defaultDelay.plus(spec.delay()).toNanos();
     }
 
-    /** @return whether the request waits for its client to give up ({@link Fault#silent()}) */
+    /** @return whether the request waits for {@link Fault#release()} or for its client to give up */
     boolean isHeld() {
         lock.lock();
         try {
             return state == State.WAITING && heldNow();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Lets its fault count it while it is held. */
+    void trackHold() {
+        if (fault != null && isHeld()) {
+            fault.track(this);
         }
     }
 
@@ -94,6 +104,25 @@ final class Exchange {
         }
         if (awaitTurn()) {
             answer();
+        }
+    }
+
+    /**
+     * Ends a held request at {@link Fault#release()}.
+     *
+     * @return {@code true} if it was held by {@link Fault#hold()} and now goes on
+     */
+    boolean releaseHold() {
+        lock.lock();
+        try {
+            if (spec.action() != Fault.Action.HOLD || released || state != State.WAITING) {
+                return false;
+            }
+            released = true;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -123,16 +152,17 @@ final class Exchange {
             lock.unlock();
         }
         ticket.release();
+        forgetHold();
         channel.abort();
         return true;
     }
 
     /** Called with the lock held. */
     private boolean heldNow() {
-        return spec.action() == Fault.Action.SILENT;
+        return spec.action() == Fault.Action.SILENT || (spec.action() == Fault.Action.HOLD && !released);
     }
 
-    /** Waits until the delays are over; {@code false} if abandoned meanwhile. */
+    /** Waits until released (a hold) and the delays are over; {@code false} if abandoned meanwhile. */
     private boolean awaitTurn() {
         lock.lock();
         try {
@@ -140,12 +170,17 @@ final class Exchange {
                 if (state == State.ABANDONED) {
                     return false;
                 }
+                boolean holding = spec.action() == Fault.Action.HOLD && !released;
                 long left = dueNanos - System.nanoTime();
-                if (left <= 0) {
+                if (!holding && left <= 0) {
                     state = State.ANSWERING;
                     return true;
                 }
-                changed.awaitNanos(left);
+                if (holding) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(left);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,6 +192,7 @@ final class Exchange {
     }
 
     private void answer() {
+        forgetHold();
         try {
             respond();
         } catch (IOException | RuntimeException e) {
@@ -189,7 +225,8 @@ final class Exchange {
                 channel.reset();
             }
             case SILENT -> throw new IllegalStateException("a silent request is never answered");
-            case NONE -> send(ticket.dropped() ? BusinessLogic.dropped() : logic.answer(route, slot.receivedAt()));
+            case NONE, HOLD ->
+                send(ticket.dropped() ? BusinessLogic.dropped() : logic.answer(route, slot.receivedAt()));
         }
     }
 
@@ -202,6 +239,12 @@ final class Exchange {
     private void startAnswer(int status) {
         slot.setStatus(status);
         ticket.release();
+    }
+
+    private void forgetHold() {
+        if (fault != null) {
+            fault.forget(this);
+        }
     }
 
     private static byte[] utf8(String text) {

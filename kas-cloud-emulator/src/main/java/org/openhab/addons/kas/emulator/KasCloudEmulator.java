@@ -35,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #addLock}. Answers follow the KAS business order: unknown key ({@code 400 Invalid Token.}), then unknown or
  * foreign lock ({@code 400 Lock is not found.}), then missing admin right ({@code 400 You are not the admin.}), then
  * (unlock only) offline gateway ({@code 504} JSON); PIN parameters are checked before all that ({@code 400 Invalid
- * parameters.}). The state is read when the answer is made, i.e. after any delay.</li>
+ * parameters.}). The state is read when the answer is made, i.e. after any delay or hold.</li>
  * <li>Queue limit: like KAS, an account has at most {@link #QUEUE_LIMIT} calls (unlock and PIN, with a registered key)
  * in flight, counted from arrival until the answer is written. A call arriving while that many are in flight is
  * dropped: it is answered {@code 200 Door is unlocking…} (after the same delays) but never executed, and counted in
@@ -156,8 +156,8 @@ public final class KasCloudEmulator implements AutoCloseable {
 
     /**
      * Stops the server, frees the port and waits until it has stopped. Requests still waiting (delayed, or held by
-     * {@link Fault#silent()}) have their connections closed without an answer, and so have idle connections.
-     * Idempotent.
+     * {@link Fault#silent()} or {@link Fault#hold()}) have their connections closed without an answer, and so have
+     * idle connections. Idempotent.
      */
     @Override
     public void close() {
@@ -296,17 +296,18 @@ public final class KasCloudEmulator implements AutoCloseable {
     }
 
     /**
-     * Removes all faults. Requests already affected keep their fault (a held {@link Fault#silent()} request stays
-     * held, see {@link #abortHeldRequests()}).
+     * Removes all faults. Requests already affected keep their fault (a request held by {@link Fault#silent()} or
+     * {@link Fault#hold()} stays held, see {@link Fault#release()} and {@link #abortHeldRequests()}).
      */
     public void clearFaults() {
         dispatcher.clearFaults();
     }
 
     /**
-     * Closes the connections of all requests currently held by a {@link Fault#silent()} fault, without an answer,
-     * and releases their in-flight slots. (Added for test authors: otherwise they end only when their client closes
-     * the connection or the emulator closes.)
+     * Closes the connections of all requests currently held by a {@link Fault#silent()} or a {@link Fault#hold()}
+     * fault (not yet released), without an answer, and releases their in-flight slots. (Added for test authors:
+     * otherwise they end only when their client closes the connection, their fault is released or the emulator
+     * closes.)
      *
      * @return how many requests were aborted
      */

@@ -65,8 +65,10 @@ final class RequestDispatcher implements HttpServer.RequestHandler {
         Journal.Slot slot = new Journal.Slot(receivedAt, method, maskedPath, maskedBody, route.factoryNumber(),
                 route.endpoint());
         Exchange exchange = new Exchange(channel, route, slot, ticket, logic, fault, defaultDelay);
-        // in progress before it is recorded: after awaitRequests(n), abortHeldRequests() reaches these n requests
+        // in progress and tracked by its fault before it is recorded: after awaitRequests(n), inFlight, droppedCalls,
+        // Fault.hits() and Fault.held() include these n requests, and abortHeldRequests() and release() reach them
         inProgress.add(exchange);
+        exchange.trackHold();
         journal.record(slot);
         LOGGER.log(Level.DEBUG, "{0} {1} -> {2}{3}{4}", method, maskedPath, route.endpoint(),
                 ticket.dropped() ? " (dropped: queue full)" : "", fault == null ? "" : " with " + fault);

@@ -302,32 +302,37 @@ class FaultTest extends EmulatorTestBase {
         assertTrue(emulator.executedUnlocks().isEmpty());
         // the client closed its connection when it gave up: the held request ends, its slot is free again
         await().atMost(Duration.ofSeconds(5)).until(() -> emulator.inFlight(KEY) == 0);
+        assertEquals(0, fault.held());
         assertEquals(0, emulator.abortHeldRequests());
         emulator.clearFaults();
         KasCloudEmulatorTest.assertAnswer(unlock(LOCK, KEY), 200, UNLOCKING);
     }
 
     @Test
-    void silentRequestsEndWhenTheClientCloses() throws Exception {
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).silent());
+    void silentRequestsAreCountedAsHeldAndNotReleased() throws Exception {
+        Fault fault = emulator.addFault(Fault.on(Endpoint.UNLOCK).silent());
         try (RawClient raw = new RawClient(emulator.port())) {
             raw.send("GET /api/lockCommand/remoteUnlock/" + LOCK + "/" + KEY + " HTTP/1.1\r\nHost: x\r\n\r\n");
             assertTrue(emulator.awaitRequests(1, Duration.ofSeconds(5)));
+            assertEquals(1, fault.held());
+            assertEquals(0, fault.release()); // release() is for hold()
+            assertEquals(1, fault.held());
             assertEquals(1, emulator.inFlight(KEY));
         } // the client gives up
-        await().atMost(Duration.ofSeconds(5)).until(() -> emulator.inFlight(KEY) == 0);
-        assertEquals(0, emulator.abortHeldRequests());
+        await().atMost(Duration.ofSeconds(5)).until(() -> fault.held() == 0 && emulator.inFlight(KEY) == 0);
     }
 
     @Test
     void abortHeldRequestsReleasesWaitingClients() throws Exception {
-        emulator.addFault(Fault.on(Endpoint.PIN_CODE).silent());
+        Fault fault = emulator.addFault(Fault.on(Endpoint.PIN_CODE).silent());
         CompletableFuture<Reply> result = sendAsync(pinRequest(LOCK, pinBody(0, 1, 2, KEY)));
         assertTrue(emulator.awaitRequests(1, Duration.ofSeconds(5)));
         assertThrows(TimeoutException.class, () -> result.get(100, TimeUnit.MILLISECONDS));
         assertEquals(1, emulator.inFlight(KEY));
+        assertEquals(1, fault.held());
         assertEquals(1, emulator.abortHeldRequests());
         assertEquals(0, emulator.inFlight(KEY));
+        assertEquals(0, fault.held());
         ExecutionException failure = assertThrows(ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));
         assertInstanceOf(IOException.class, failure.getCause());
         assertFalse(failure.getCause() instanceof HttpTimeoutException);
@@ -358,5 +363,7 @@ class FaultTest extends EmulatorTestBase {
         assertThrows(IllegalArgumentException.class, () -> Fault.any().respond(200, "text/plain\r\nX: y", ""));
         assertThrows(NullPointerException.class, () -> Fault.on(null));
         assertEquals(0, Fault.any().hits());
+        assertEquals(0, Fault.any().held());
+        assertEquals(0, Fault.any().hold().release());
     }
 }

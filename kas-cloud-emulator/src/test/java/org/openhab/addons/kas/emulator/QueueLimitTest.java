@@ -27,13 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * KAS's queue limit (30 calls in flight per account, the rest answered like success but dropped) and that waiting
- * answers do not tie up platform threads.
+ * answers do not tie up platform threads. Calls are kept in flight with {@link Fault#hold()} instead of long delays.
  *
  * @author KAS binding contributors - Initial contribution
  */
 class QueueLimitTest extends EmulatorTestBase {
-
-    private static final Duration SLOW = Duration.ofSeconds(4);
 
     /** Sends all requests at once. */
     private List<CompletableFuture<Reply>> sendAll(List<HttpRequest> requests) {
@@ -62,8 +60,14 @@ class QueueLimitTest extends EmulatorTestBase {
 
     @Test
     void callsOverTheLimitAreAnsweredButDropped() throws Exception {
-        emulator.setDefaultDelay(SLOW);
-        List<Reply> answers = answers(sendAll(unlocks(35, LOCK, KEY)));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(35, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(35, Duration.ofSeconds(10)));
+        assertEquals(35, emulator.inFlight(KEY));
+        assertEquals(5, emulator.droppedCalls(KEY));
+        assertEquals(35, hold.held());
+        assertEquals(35, hold.release());
+        List<Reply> answers = answers(futures);
 
         assertTrue(allUnlocking(answers), answers::toString);
         assertEquals(5, emulator.droppedCalls(KEY));
@@ -76,8 +80,11 @@ class QueueLimitTest extends EmulatorTestBase {
 
     @Test
     void exactlyTheLimitIsFine() throws Exception {
-        emulator.setDefaultDelay(SLOW);
-        List<Reply> answers = answers(sendAll(unlocks(30, LOCK, KEY)));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(30, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(30, Duration.ofSeconds(10)));
+        assertEquals(30, hold.release());
+        List<Reply> answers = answers(futures);
         assertEquals(30, answers.size());
         assertTrue(allUnlocking(answers), answers::toString);
         assertEquals(0, emulator.droppedCalls(KEY));
@@ -87,24 +94,36 @@ class QueueLimitTest extends EmulatorTestBase {
 
     @Test
     void inFlightCountsFromArrivalToAnswer() throws Exception {
-        emulator.setDefaultDelay(SLOW);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
         List<CompletableFuture<Reply>> futures = sendAll(unlocks(3, LOCK, KEY));
         assertTrue(emulator.awaitRequests(3, Duration.ofSeconds(10)));
         assertEquals(3, emulator.inFlight(KEY));
         assertEquals(0, emulator.inFlight(OTHER_KEY));
         assertTrue(emulator.executedUnlocks().isEmpty()); // recorded at answer time
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
-        assertTrue(allUnlocking(answers(futures)));
+        hold.release();
+        answers(futures);
+        assertEquals(0, emulator.inFlight(KEY)); // released before the answer was written
         assertEquals(3, emulator.executedUnlocks().size());
         assertEquals(3, emulator.peakConcurrency(KEY));
     }
 
     @Test
+    void delayedCallsAreInFlightUntilAnswered() throws Exception {
+        emulator.setDefaultDelay(Duration.ofMillis(200));
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(3, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(3, Duration.ofSeconds(10)));
+        assertEquals(3, emulator.inFlight(KEY));
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
+        assertTrue(allUnlocking(answers(futures)));
+        assertEquals(3, emulator.executedUnlocks().size());
+    }
+
+    @Test
     void pinCallsShareTheQueueAndADroppedPinLooksLikeAnUnlock() throws Exception {
-        emulator.setDefaultDelay(SLOW);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).times(30).hold());
         List<CompletableFuture<Reply>> held = sendAll(unlocks(30, LOCK, KEY));
         assertTrue(emulator.awaitRequests(30, Duration.ofSeconds(10)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 30);
+        assertEquals(30, emulator.inFlight(KEY));
         List<Reply> answers = answers(sendAll(List.of(pinRequest(LOCK, pinBody(0, 1, 2, KEY)),
                 unlockRequest(FOREIGN_LOCK, OTHER_KEY), unlockRequest(LOCK, "unknown-key-xyz"))));
         assertEquals(200, answers.get(0).status()); // dropped
@@ -118,12 +137,12 @@ class QueueLimitTest extends EmulatorTestBase {
         assertEquals(31, emulator.peakConcurrency(KEY));
         assertEquals(1, emulator.peakConcurrency(OTHER_KEY));
         assertEquals(0, emulator.peakConcurrency("unknown-key-xyz"));
+        assertEquals(30, hold.release());
         assertTrue(allUnlocking(answers(held)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
+        assertEquals(0, emulator.inFlight(KEY));
         assertEquals(31, emulator.executedUnlocks().size());
 
         // once answered, the queue is free again
-        emulator.setDefaultDelay(Duration.ZERO);
         answers(sendAll(unlocks(1, LOCK, KEY)));
         assertEquals(1, emulator.droppedCalls(KEY));
         assertEquals(32, emulator.executedUnlocks().size());
