@@ -13,7 +13,10 @@
 package org.openhab.addons.kas.emulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Faults are checked after routing and before the business logic; the first matching fault with budget left is
  * used (and its budget reduced), the others are not looked at. A fault action replaces the business logic: an unlock
  * answered by a fault action is never executed (it does not appear in {@link KasCloudEmulator#executedUnlocks()}).
+ * {@link #hold()} is the exception: it only defers the normal answer until {@link #release()}.
  *
  * @author KAS binding contributors - Initial contribution
  */
@@ -49,7 +53,16 @@ public final class Fault {
         RESET_CONNECTION,
         OVERSIZED_BODY,
         MALFORMED_PIN,
-        SILENT
+        SILENT,
+        HOLD
+    }
+
+    /**
+     * What a fault does, read once when a request claims it (its builder may still be used while requests run).
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    record Spec(Action action, Duration delay, int status, String contentType, String body, int bytes) {
     }
 
     private final Endpoint endpoint;
@@ -62,6 +75,8 @@ public final class Fault {
     private volatile String contentType;
     private volatile String body = "";
     private volatile int bytes;
+    /** the requests this fault holds now ({@link #hold()} or {@link #silent()}) */
+    private final Set<Exchange> holding = ConcurrentHashMap.newKeySet();
 
     private Fault(Endpoint endpoint) {
         this.endpoint = endpoint;
@@ -115,7 +130,7 @@ public final class Fault {
 
     /**
      * Delays the answer (on top of the emulator's default delay), then answers normally or applies this fault's
-     * action. The delay does not block a server thread.
+     * action. The delay holds no platform thread.
      *
      * @param d the delay, not negative
      * @return this fault
@@ -136,9 +151,13 @@ public final class Fault {
      * @param contentType the content type, or {@code null} for none
      * @param body the body, sent as UTF-8
      * @return this fault
+     * @throws IllegalArgumentException if the status is not 100..999 or the content type has a line break
      */
     public Fault respond(int status, String contentType, String body) {
         checkStatus(status);
+        if (contentType != null && (contentType.indexOf('\r') >= 0 || contentType.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("a content type must not contain a line break");
+        }
         this.status = status;
         this.contentType = contentType;
         this.body = Objects.requireNonNull(body, "body");
@@ -152,7 +171,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault unknownError() {
-        return respond(500, "text/plain;charset=utf-8", KasCloudEmulator.UNKNOWN_ERROR);
+        return respond(500, Answer.TEXT, BusinessLogic.UNKNOWN_ERROR);
     }
 
     /**
@@ -223,15 +242,61 @@ public final class Fault {
     }
 
     /**
-     * Never answers: the request is held (without blocking a server thread) until the client gives up (closes the
+     * Never answers: the request is held (holding no platform thread) until the client gives up (closes the
      * connection), the emulator is closed, or {@link KasCloudEmulator#abortHeldRequests()} is called; then the
      * connection is closed without an answer. A held request of an account counts as in flight for the queue limit
-     * until then.
+     * until then. {@link #release()} does not end it.
      *
      * @return this fault
      */
     public Fault silent() {
         return action(Action.SILENT);
+    }
+
+    /**
+     * Holds the request until {@link #release()} is called on this fault; then it gets its normal answer, made at
+     * release time (the business logic runs then, with the state of that moment; a call dropped by the queue limit
+     * gets its {@code 200}). Lets tests control time instead of waiting for a {@link #delay(Duration)}.
+     * <p>
+     * Until released, a held request counts as in flight for its account. A delay (the emulator's default delay or
+     * this fault's) still applies, counted from the request's arrival: the answer comes at release or when the delay
+     * is over, whichever is later. A client that gives up does not end the hold (like a slow cloud, the emulator does
+     * not notice): the request is still answered, and an unlock executed, at release. {@link
+     * KasCloudEmulator#abortHeldRequests()} and {@link KasCloudEmulator#close()} end held requests without an answer.
+     *
+     * @return this fault
+     */
+    public Fault hold() {
+        return action(Action.HOLD);
+    }
+
+    /**
+     * Releases every request this fault holds now ({@link #hold()}): each gets its normal answer. Requests that match
+     * later are held again (use {@link #times(int)} or {@link KasCloudEmulator#clearFaults()} to stop that). Requests
+     * held by {@link #silent()} are not affected.
+     *
+     * @return how many requests were released
+     */
+    public int release() {
+        int released = 0;
+        for (Exchange exchange : List.copyOf(holding)) {
+            if (exchange.releaseHold()) {
+                holding.remove(exchange);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /**
+     * How many requests this fault holds now: {@link #hold()} requests not yet released and {@link #silent()}
+     * requests whose connection is still open. Requests count from the moment they are in
+     * {@link KasCloudEmulator#requests()} (see {@link KasCloudEmulator#awaitRequests(int, Duration)}).
+     *
+     * @return the number of held requests
+     */
+    public int held() {
+        return holding.size();
     }
 
     /**
@@ -280,28 +345,19 @@ public final class Fault {
         return true;
     }
 
-    Action action() {
-        return action;
+    /** @return what this fault does, as set now */
+    Spec spec() {
+        return new Spec(action, delay, status, contentType, body, bytes);
     }
 
-    Duration delayValue() {
-        return delay;
+    /** A request that claimed this fault is held by it (hold or silent) until {@link #forget(Exchange)}. */
+    void track(Exchange exchange) {
+        holding.add(exchange);
     }
 
-    int status() {
-        return status;
-    }
-
-    String contentType() {
-        return contentType;
-    }
-
-    String body() {
-        return body;
-    }
-
-    int bytes() {
-        return bytes;
+    /** The request is no longer held: answered, released or dropped. */
+    void forget(Exchange exchange) {
+        holding.remove(exchange);
     }
 
     private Fault action(Action newAction) {

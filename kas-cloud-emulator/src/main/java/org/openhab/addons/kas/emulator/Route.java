@@ -73,7 +73,7 @@ record Route(Endpoint endpoint, String factoryNumber, String apiKey, PinRequest 
      */
     static Route parse(String method, String rawPath, String body) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
-        boolean get = "GET".equals(method) || "HEAD".equals(method);
+        boolean get = "GET".equals(method); // HEAD is routed to OTHER (404): a HEAD never unlocks a door
         if ("/".equals(path)) {
             return new Route(get ? Endpoint.ROOT : Endpoint.OTHER, null, null, null, path);
         }

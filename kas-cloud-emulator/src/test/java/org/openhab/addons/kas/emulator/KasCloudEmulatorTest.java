@@ -17,13 +17,14 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.client.api.ContentResponse;
-import org.eclipse.jetty.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,9 +42,9 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
 
     @Test
     void rootAnswersWithoutKey() throws Exception {
-        ContentResponse response = get("/");
-        assertEquals(200, response.getStatus());
-        assertEquals("KAS cloud emulator", response.getContentAsString());
+        Reply response = get("/");
+        assertEquals(200, response.status());
+        assertEquals("KAS cloud emulator", response.text());
         assertContentType(TEXT_UTF8, response);
         JournalEntry entry = emulator.requests().get(0);
         assertEquals(Endpoint.ROOT, entry.endpoint());
@@ -54,23 +55,25 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
 
     @Test
     void unknownPathsAndMethodsAre404() throws Exception {
-        assertEquals(404, get("/api/lockCommand/unknown/SS000510").getStatus());
-        assertEquals(404, get("/api/lockCommand/pinCode/SS000510").getStatus()); // GET instead of POST
-        assertEquals(404, client.newRequest(unlockUrl(LOCK, KEY)).method(HttpMethod.POST).send().getStatus());
-        assertEquals(404, get("/api/lockCommand/remoteUnlock/SS000510").getStatus()); // no key
-        assertEquals(404, get("/api/lockCommand/remoteUnlock/SS000510/" + KEY + "/more").getStatus());
+        assertEquals(404, get("/api/lockCommand/unknown/SS000510").status());
+        assertEquals(404, get("/api/lockCommand/pinCode/SS000510").status()); // GET instead of POST
+        assertEquals(404, send(HttpRequest.newBuilder(URI.create(unlockUrl(LOCK, KEY)))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(TIMEOUT).build()).status());
+        assertEquals(404, get("/api/lockCommand/remoteUnlock/SS000510/").status()); // empty key
+        assertEquals(404, get("/api/lockCommand/remoteUnlock/SS000510").status()); // no key
+        assertEquals(404, get("/api/lockCommand/remoteUnlock/SS000510/" + KEY + "/more").status());
         assertTrue(emulator.requests().stream().allMatch(e -> e.endpoint() == Endpoint.OTHER && e.status() == 404));
         assertTrue(emulator.executedUnlocks().isEmpty());
     }
 
     @Test
     void acceptedUnlockIsQueuedAndExecuted() throws Exception {
-        ContentResponse response = unlock(LOCK, KEY);
-        assertEquals(200, response.getStatus());
-        assertEquals(UNLOCKING, response.getContentAsString());
+        Reply response = unlock(LOCK, KEY);
+        assertEquals(200, response.status());
+        assertEquals(UNLOCKING, response.text());
         assertContentType(TEXT_UTF8, response);
-        assertArrayEquals("Door is unlocking\u2026".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                response.getContent());
+        assertArrayEquals("Door is unlocking\u2026".getBytes(StandardCharsets.UTF_8), response.body());
+        assertEquals("20", response.header("Content-Length"));
 
         List<ExecutedUnlock> executed = emulator.executedUnlocks();
         assertEquals(1, executed.size());
@@ -90,24 +93,22 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
     @Test
     void wireFormatIsExact() throws Exception {
         String unlock = rawGet("/api/lockCommand/remoteUnlock/" + LOCK + "/" + KEY);
-        assertTrue(unlock.startsWith("HTTP/1.1 200 "), unlock);
-        assertTrue(unlock.contains("\r\nContent-Type: text/plain;charset=utf-8\r\n"), unlock);
-        assertTrue(unlock.contains("\r\nContent-Length: 20\r\n"), unlock);
-        assertTrue(unlock.endsWith("\r\n\r\nDoor is unlocking\u2026"), unlock);
+        assertEquals("HTTP/1.1 200 OK\r\nContent-Type: text/plain;charset=utf-8\r\nContent-Length: 20\r\n"
+                + "Connection: close\r\n\r\nDoor is unlocking\u2026", unlock);
         String offline = rawGet("/api/lockCommand/remoteUnlock/" + OFFLINE_LOCK + "/" + KEY);
-        assertTrue(offline.startsWith("HTTP/1.1 504 "), offline);
+        assertTrue(offline.startsWith("HTTP/1.1 504 Gateway Timeout\r\n"), offline);
         assertTrue(offline.contains("\r\nContent-Type: application/json;charset=utf-8\r\n"), offline);
         assertFalse(offline.contains("Server:"), offline);
+        String notFound = rawGet("/nothing");
+        assertEquals("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain;charset=utf-8\r\nContent-Length: 9\r\n"
+                + "Connection: close\r\n\r\nNot Found", notFound);
     }
 
     private String rawGet(String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream()
-                    .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "Content-Type: application/json\r\nConnection: close\r\n\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (RawClient raw = new RawClient(emulator.port())) {
+            raw.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\n\r\n");
+            return new String(raw.readToEnd(), StandardCharsets.UTF_8);
         }
     }
 
@@ -123,7 +124,7 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
         emulator.setGatewayOnline(NOT_ADMIN_LOCK, false);
         assertAnswer(unlock(NOT_ADMIN_LOCK, KEY), 400, "You are not the admin.");
         // then the gateway
-        ContentResponse offline = unlock(OFFLINE_LOCK, KEY);
+        Reply offline = unlock(OFFLINE_LOCK, KEY);
         assertGatewayTimeout(offline);
         assertTrue(emulator.executedUnlocks().isEmpty());
         assertEquals(List.of(400, 400, 400, 400, 400, 504),
@@ -163,9 +164,9 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
 
     @Test
     void pinCodeAnswersTheDeterministicCode() throws Exception {
-        ContentResponse response = pin(LOCK, pinBody(1, 61, 1_700_000_000L, KEY));
+        Reply response = pin(LOCK, pinBody(1, 61, 1_700_000_000L, KEY));
         assertAnswer(response, 200, KasCloudEmulator.pinFor(LOCK, 1, 61, 1_700_000_000L));
-        assertTrue(response.getContentAsString().matches("\\d{8}"));
+        assertTrue(response.text().matches("\\d{8}"));
         // no gateway needed
         assertAnswer(pin(OFFLINE_LOCK, pinBody(0, 0, 0, KEY)), 200, KasCloudEmulator.pinFor(OFFLINE_LOCK, 0, 0, 0));
         assertAnswer(pin(LOCK, pinBody(0, 5, Integer.MAX_VALUE, KEY)), 200,
@@ -187,10 +188,10 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
     @Test
     void pinCodeWithLeadingZeroKeepsIt() throws Exception {
         long startTime = PinForTest.startTimeWithLeadingZero(LOCK, 0, 10);
-        ContentResponse response = pin(LOCK, pinBody(0, 10, startTime, KEY));
-        assertEquals(200, response.getStatus());
-        assertTrue(response.getContentAsString().startsWith("0"), response.getContentAsString());
-        assertEquals(8, response.getContentAsString().length());
+        Reply response = pin(LOCK, pinBody(0, 10, startTime, KEY));
+        assertEquals(200, response.status());
+        assertTrue(response.text().startsWith("0"), response.text());
+        assertEquals(8, response.text().length());
     }
 
     @ParameterizedTest
@@ -261,29 +262,39 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
     void awaitRequestsWaitsForArrivals() throws Exception {
         assertFalse(emulator.awaitRequests(1, Duration.ofMillis(100)));
         assertTrue(emulator.awaitRequests(0, Duration.ZERO));
-        emulator.setDefaultDelay(Duration.ofMillis(500));
-        unlockRequest(LOCK, KEY).send(result -> {
-        });
-        unlockRequest(LOCK, KEY).send(result -> {
-        });
+        emulator.setDefaultDelay(Duration.ofMillis(300));
+        CompletableFuture<Reply> first = sendAsync(unlockRequest(LOCK, KEY));
+        CompletableFuture<Reply> second = sendAsync(unlockRequest(LOCK, KEY));
         assertTrue(emulator.awaitRequests(2, Duration.ofSeconds(5)));
         assertFalse(emulator.awaitRequests(3, Duration.ofMillis(50)));
+        assertEquals(200, first.get(5, TimeUnit.SECONDS).status());
+        assertEquals(200, second.get(5, TimeUnit.SECONDS).status());
     }
 
     @Test
     void defaultDelayDelaysEveryAnswer() throws Exception {
-        emulator.setDefaultDelay(Duration.ofMillis(300));
+        emulator.setDefaultDelay(Duration.ofMillis(150));
         long start = System.nanoTime();
         assertAnswer(get("/"), 200, "KAS cloud emulator");
         assertAnswer(unlock(LOCK, KEY), 200, UNLOCKING);
         assertAnswer(unlock("SS404", KEY), 400, "Lock is not found.");
-        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(900));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(450));
         ExecutedUnlock executed = emulator.executedUnlocks().get(0);
-        assertTrue(Duration.between(executed.requestReceivedAt(), executed.executedAt()).toMillis() >= 290,
+        assertTrue(Duration.between(executed.requestReceivedAt(), executed.executedAt()).toMillis() >= 140,
                 executed::toString);
         assertEquals(0, emulator.inFlight(KEY));
         emulator.setDefaultDelay(Duration.ZERO);
         assertThrows(IllegalArgumentException.class, () -> emulator.setDefaultDelay(Duration.ofMillis(-1)));
+    }
+
+    @Test
+    void stateChangesApplyToCallsAlreadyWaitingInADelay() throws Exception {
+        emulator.setDefaultDelay(Duration.ofMillis(300));
+        CompletableFuture<Reply> waiting = sendAsync(unlockRequest(LOCK, KEY));
+        assertTrue(emulator.awaitRequests(1, Duration.ofSeconds(5)));
+        emulator.setGatewayOnline(LOCK, false);
+        assertGatewayTimeout(waiting.get(5, TimeUnit.SECONDS));
+        assertTrue(emulator.executedUnlocks().isEmpty());
     }
 
     @Test
@@ -310,9 +321,11 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
     void closeIsIdempotentAndFreesThePort() throws Exception {
         int port = emulator.port();
         assertAnswer(get("/"), 200, "KAS cloud emulator");
+        assertFalse(emulator.isClosed());
         emulator.close();
         emulator.close();
         assertTrue(emulator.isClosed());
+        emulator.awaitClose(); // returns at once
         assertEquals(port, emulator.port());
         try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(port, socket.getLocalPort());
@@ -324,16 +337,34 @@ class KasCloudEmulatorTest extends EmulatorTestBase {
         }
     }
 
-    static void assertAnswer(ContentResponse response, int status, String body) {
-        assertEquals(status, response.getStatus(), response::getContentAsString);
-        assertEquals(body, response.getContentAsString());
-        assertContentType(TEXT_UTF8, response);
+    @Test
+    void closeEndsIdleKeepAliveConnections() throws Exception {
+        try (RawClient raw = new RawClient(emulator.port())) {
+            raw.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(200, raw.read().status());
+            emulator.close();
+            assertTrue(raw.closedByServer());
+        }
     }
 
-    static void assertGatewayTimeout(ContentResponse response) {
-        assertEquals(504, response.getStatus());
-        assertTrue(response.getHeaders().get("Content-Type").startsWith("application/json"));
-        String body = response.getContentAsString();
+    @Test
+    void closeWithoutRequestsIsFast() {
+        long start = System.nanoTime();
+        emulator.close();
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
+    }
+
+    static void assertAnswer(Reply response, int status, String body) {
+        assertEquals(status, response.status(), response::text);
+        assertEquals(body, response.text());
+        assertContentType(TEXT_UTF8, response);
+        assertEquals(String.valueOf(response.body().length), response.header("Content-Length"));
+    }
+
+    static void assertGatewayTimeout(Reply response) {
+        assertEquals(504, response.status());
+        assertEquals("application/json;charset=utf-8", response.header("Content-Type"));
+        String body = response.text();
         assertTrue(body.matches(
                 "\\{\"ack\":504,\"message\":\"Gateway timeout\\. You should retry the request again now\\.\",\"ref\":\"[0-9a-f]{24}\"\\}"),
                 body);

@@ -21,13 +21,15 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.api.ContentResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,14 +46,18 @@ class MainTest {
     private static HttpClient client;
 
     @BeforeAll
-    static void startClient() throws Exception {
-        client = new HttpClient();
-        client.start();
+    static void startClient() {
+        client = EmulatorTestBase.newClient();
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
-        client.stop();
+    static void stopClient() {
+        client.shutdownNow();
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -65,10 +71,10 @@ class MainTest {
             assertTrue(out.contains("SS000510") && out.contains("UL000777"), out);
 
             String base = emulator.baseUrl() + "/api/lockCommand/remoteUnlock/";
-            ContentResponse online = client.GET(base + "SS000510/" + KasCloudEmulator.DEMO_API_KEY);
-            assertEquals(200, online.getStatus());
-            assertEquals("Door is unlocking\u2026", online.getContentAsString());
-            assertEquals(504, client.GET(base + "UL000777/" + KasCloudEmulator.DEMO_API_KEY).getStatus());
+            HttpResponse<String> online = get(base + "SS000510/" + KasCloudEmulator.DEMO_API_KEY);
+            assertEquals(200, online.statusCode());
+            assertEquals("Door is unlocking\u2026", online.body());
+            assertEquals(504, get(base + "UL000777/" + KasCloudEmulator.DEMO_API_KEY).statusCode());
             assertEquals(1, emulator.executedUnlocks().size());
         }
     }
@@ -126,7 +132,7 @@ class MainTest {
         assertTrue(out.contains("KAS cloud emulator running at " + emulator.baseUrl()), out);
         assertTrue(out.contains(KasCloudEmulator.DEMO_API_KEY), out);
         assertTrue(out.contains("Ctrl-C"), out);
-        assertEquals(200, client.newRequest(emulator.baseUrl() + "/").timeout(10, TimeUnit.SECONDS).send().getStatus());
+        assertEquals(200, get(emulator.baseUrl() + "/").statusCode());
         assertTrue(mainThread.isAlive(), "main returned while the emulator runs");
 
         int port = emulator.port();

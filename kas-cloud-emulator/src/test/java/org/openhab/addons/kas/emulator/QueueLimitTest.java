@@ -15,69 +15,61 @@ package org.openhab.addons.kas.emulator;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.client.api.Request;
-import org.eclipse.jetty.client.api.Result;
-import org.eclipse.jetty.client.util.BufferingResponseListener;
 import org.junit.jupiter.api.Test;
 
 /**
- * KAS's queue limit (30 calls in flight per account, the rest answered like success but dropped) and that slow
- * answers do not tie up server threads.
+ * KAS's queue limit (30 calls in flight per account, the rest answered like success but dropped) and that waiting
+ * answers do not tie up platform threads. Calls are kept in flight with {@link Fault#hold()} instead of long delays.
  *
  * @author KAS binding contributors - Initial contribution
  */
 class QueueLimitTest extends EmulatorTestBase {
 
-    private static final Duration SLOW = Duration.ofSeconds(4);
+    /** Sends all requests at once. */
+    private List<CompletableFuture<Reply>> sendAll(List<HttpRequest> requests) {
+        return requests.stream().map(this::sendAsync).toList();
+    }
 
-    /** Sends all requests at once and waits for all answers. */
-    private List<Answer> sendAll(List<Request> requests) throws Exception {
-        List<CompletableFuture<Answer>> futures = new ArrayList<>();
-        for (Request request : requests) {
-            CompletableFuture<Answer> future = new CompletableFuture<>();
-            BufferingResponseListener listener = new BufferingResponseListener() {
-                @Override
-                public void onComplete(Result result) {
-                    if (result.isFailed()) {
-                        future.completeExceptionally(result.getFailure());
-                    } else {
-                        future.complete(new Answer(result.getResponse().getStatus(), getContentAsString()));
-                    }
-                }
-            };
-            request.send(listener);
-            futures.add(future);
-        }
-        List<Answer> answers = new ArrayList<>();
-        for (CompletableFuture<Answer> future : futures) {
+    private static List<Reply> answers(List<CompletableFuture<Reply>> futures) throws Exception {
+        List<Reply> answers = new ArrayList<>();
+        for (CompletableFuture<Reply> future : futures) {
             answers.add(future.get(30, TimeUnit.SECONDS));
         }
         return answers;
     }
 
-    private record Answer(int status, String body) {
-    }
-
-    private List<Request> unlocks(int n, String lock, String key) {
-        List<Request> requests = new ArrayList<>();
+    private List<HttpRequest> unlocks(int n, String lock, String key) {
+        List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             requests.add(unlockRequest(lock, key));
         }
         return requests;
     }
 
+    private static boolean allUnlocking(List<Reply> answers) {
+        return answers.stream().allMatch(a -> a.status() == 200 && UNLOCKING.equals(a.text()));
+    }
+
     @Test
     void callsOverTheLimitAreAnsweredButDropped() throws Exception {
-        emulator.setDefaultDelay(SLOW);
-        List<Answer> answers = sendAll(unlocks(35, LOCK, KEY));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(35, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(35, Duration.ofSeconds(10)));
+        assertEquals(35, emulator.inFlight(KEY));
+        assertEquals(5, emulator.droppedCalls(KEY));
+        assertEquals(35, hold.held());
+        assertEquals(35, hold.release());
+        List<Reply> answers = answers(futures);
 
-        assertTrue(answers.stream().allMatch(a -> a.status() == 200 && UNLOCKING.equals(a.body())), answers::toString);
+        assertTrue(allUnlocking(answers), answers::toString);
         assertEquals(5, emulator.droppedCalls(KEY));
         assertEquals(35, emulator.peakConcurrency(KEY));
         assertEquals(KasCloudEmulator.QUEUE_LIMIT, emulator.executedUnlocks().size());
@@ -88,9 +80,13 @@ class QueueLimitTest extends EmulatorTestBase {
 
     @Test
     void exactlyTheLimitIsFine() throws Exception {
-        emulator.setDefaultDelay(SLOW);
-        List<Answer> answers = sendAll(unlocks(30, LOCK, KEY));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(30, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(30, Duration.ofSeconds(10)));
+        assertEquals(30, hold.release());
+        List<Reply> answers = answers(futures);
         assertEquals(30, answers.size());
+        assertTrue(allUnlocking(answers), answers::toString);
         assertEquals(0, emulator.droppedCalls(KEY));
         assertEquals(30, emulator.peakConcurrency(KEY));
         assertEquals(30, emulator.executedUnlocks().size());
@@ -98,71 +94,104 @@ class QueueLimitTest extends EmulatorTestBase {
 
     @Test
     void inFlightCountsFromArrivalToAnswer() throws Exception {
-        emulator.setDefaultDelay(SLOW);
-        List<Request> requests = unlocks(3, LOCK, KEY);
-        for (Request request : requests) {
-            request.send(result -> {
-            });
-        }
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(3, LOCK, KEY));
         assertTrue(emulator.awaitRequests(3, Duration.ofSeconds(10)));
         assertEquals(3, emulator.inFlight(KEY));
         assertEquals(0, emulator.inFlight(OTHER_KEY));
         assertTrue(emulator.executedUnlocks().isEmpty()); // recorded at answer time
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
+        hold.release();
+        answers(futures);
+        assertEquals(0, emulator.inFlight(KEY)); // released before the answer was written
         assertEquals(3, emulator.executedUnlocks().size());
         assertEquals(3, emulator.peakConcurrency(KEY));
     }
 
     @Test
+    void delayedCallsAreInFlightUntilAnswered() throws Exception {
+        emulator.setDefaultDelay(Duration.ofMillis(200));
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(3, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(3, Duration.ofSeconds(10)));
+        assertEquals(3, emulator.inFlight(KEY));
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
+        assertTrue(allUnlocking(answers(futures)));
+        assertEquals(3, emulator.executedUnlocks().size());
+    }
+
+    @Test
     void pinCallsShareTheQueueAndADroppedPinLooksLikeAnUnlock() throws Exception {
-        emulator.setDefaultDelay(SLOW);
-        List<Request> requests = unlocks(30, LOCK, KEY);
-        requests.forEach(r -> r.send(result -> {
-        }));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).times(30).hold());
+        List<CompletableFuture<Reply>> held = sendAll(unlocks(30, LOCK, KEY));
         assertTrue(emulator.awaitRequests(30, Duration.ofSeconds(10)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 30);
-        List<Answer> answers = sendAll(List.of(pinRequest(LOCK, pinBody(0, 1, 2, KEY)),
-                unlockRequest(FOREIGN_LOCK, OTHER_KEY), unlockRequest(LOCK, "unknown-key-xyz")));
-        assertEquals(new Answer(200, UNLOCKING), answers.get(0)); // dropped
-        assertEquals(new Answer(200, UNLOCKING), answers.get(1)); // other account: own queue, executed
-        assertEquals(new Answer(400, "Invalid Token."), answers.get(2)); // no account, no queue
+        assertEquals(30, emulator.inFlight(KEY));
+        List<Reply> answers = answers(sendAll(List.of(pinRequest(LOCK, pinBody(0, 1, 2, KEY)),
+                unlockRequest(FOREIGN_LOCK, OTHER_KEY), unlockRequest(LOCK, "unknown-key-xyz"))));
+        assertEquals(200, answers.get(0).status()); // dropped
+        assertEquals(UNLOCKING, answers.get(0).text());
+        assertEquals(200, answers.get(1).status()); // other account: own queue, executed
+        assertEquals(UNLOCKING, answers.get(1).text());
+        assertEquals(400, answers.get(2).status()); // no account, no queue
+        assertEquals("Invalid Token.", answers.get(2).text());
         assertEquals(1, emulator.droppedCalls(KEY));
         assertEquals(0, emulator.droppedCalls(OTHER_KEY));
         assertEquals(31, emulator.peakConcurrency(KEY));
         assertEquals(1, emulator.peakConcurrency(OTHER_KEY));
         assertEquals(0, emulator.peakConcurrency("unknown-key-xyz"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
+        assertEquals(30, hold.release());
+        assertTrue(allUnlocking(answers(held)));
+        assertEquals(0, emulator.inFlight(KEY));
         assertEquals(31, emulator.executedUnlocks().size());
 
         // once answered, the queue is free again
-        emulator.setDefaultDelay(Duration.ZERO);
-        sendAll(unlocks(1, LOCK, KEY));
+        answers(sendAll(unlocks(1, LOCK, KEY)));
         assertEquals(1, emulator.droppedCalls(KEY));
+        assertEquals(32, emulator.executedUnlocks().size());
         emulator.resetJournal();
         assertEquals(0, emulator.droppedCalls(KEY));
         assertEquals(0, emulator.peakConcurrency(KEY));
     }
 
     @Test
-    void slowAnswersDoNotHoldServerThreads() throws Exception {
-        int requests = 1000; // far more than the server's 400 threads
-        emulator.setDefaultDelay(Duration.ofMinutes(1)); // longer than the test: they are cut off by close()
-        List<CompletableFuture<Result>> results = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            CompletableFuture<Result> result = new CompletableFuture<>();
-            client.newRequest(emulator.baseUrl() + "/").timeout(2, TimeUnit.MINUTES).send(result::complete);
-            results.add(result);
+    void manyDelayedAnswersWaitAtTheSameTime() throws Exception {
+        emulator.setDefaultDelay(Duration.ofMillis(300));
+        long start = System.nanoTime();
+        List<HttpRequest> probes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            probes.add(getRequest("/"));
         }
-        // all of them arrived and wait for their answer at the same time: no thread is held per waiting request
-        assertTrue(emulator.awaitRequests(requests, Duration.ofSeconds(60)));
-        assertEquals(requests, emulator.requests().stream().filter(e -> e.status() == 0).count());
-        long serverThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("kas-cloud-emulator")).count();
-        assertTrue(serverThreads < 400, "server threads while " + requests + " requests wait: " + serverThreads);
+        List<Reply> answers = answers(sendAll(probes));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis >= 300 && millis < 5_000, "100 answers delayed by 300 ms took " + millis + " ms");
+        assertTrue(answers.stream().allMatch(a -> a.status() == 200 && "KAS cloud emulator".equals(a.text())));
+    }
 
-        emulator.close(); // closes the waiting connections at once
-        for (CompletableFuture<Result> result : results) {
-            assertTrue(result.get(30, TimeUnit.SECONDS).isFailed());
+    @Test
+    void slowAnswersDoNotHoldPlatformThreads() throws Exception {
+        int requests = 1000;
+        emulator.setDefaultDelay(Duration.ofMinutes(1)); // longer than the test: they are cut off by close()
+        int platformThreadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                RawClient raw = new RawClient(emulator.port());
+                clients.add(raw);
+                raw.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            }
+            // all of them arrived and wait for their answer at the same time, each on its own virtual thread
+            assertTrue(emulator.awaitRequests(requests, Duration.ofSeconds(60)));
+            assertEquals(requests, emulator.requests().stream().filter(e -> e.status() == 0).count());
+            int platformThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+            assertTrue(platformThreads - platformThreadsBefore < 50, "platform threads while " + requests
+                    + " requests wait: " + platformThreads + ", before " + platformThreadsBefore);
+
+            emulator.close(); // closes the waiting connections at once, without an answer
+            for (RawClient raw : clients) {
+                assertEquals(0, raw.readToEnd().length);
+            }
+        } finally {
+            for (RawClient raw : clients) {
+                raw.close();
+            }
         }
     }
 }
