@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.core.standin.CapturedLog;
-import org.openhab.core.standin.CapturedLog.Event;
+import org.openhab.core.standin.testing.LogCapture;
+import org.openhab.core.standin.testing.LogCapture.Event;
 
 import ch.qos.logback.classic.Level;
 
@@ -81,7 +81,7 @@ class ThreadPoolManagerTest {
     @Test
     void shutdownOfASharedPoolIsLoggedAsABug() {
         ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-shutdown-log");
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             pool.shutdown();
             pool.shutdownNow();
             List<Event> warnings = log.events(
@@ -96,7 +96,7 @@ class ThreadPoolManagerTest {
 
     @Test
     void poolCreationIsLoggedAtDebug() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             ThreadPoolManager.getScheduledPool("standin-created");
             ThreadPoolManager.getScheduledPool("standin-created");
             ThreadPoolManager.getPool("standin-created-plain");
@@ -110,7 +110,7 @@ class ThreadPoolManagerTest {
     @Test
     void exceptionOfAScheduledTaskIsLoggedAtWarn() throws Exception {
         ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-failing");
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             IllegalStateException failure = new IllegalStateException("task failed");
             pool.execute(() -> {
                 throw failure;
@@ -124,7 +124,7 @@ class ThreadPoolManagerTest {
     @Test
     void taskRunningLongerThanFiveSecondsIsLoggedAtDebug() throws Exception {
         ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("standin-slow");
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             pool.schedule(() -> {
                 try {
                     Thread.sleep(5_100);
@@ -138,7 +138,7 @@ class ThreadPoolManagerTest {
         }
     }
 
-    private static Event awaitEvent(CapturedLog log, String logger, Level level) throws InterruptedException {
+    private static Event awaitEvent(LogCapture log, String logger, Level level) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
             List<Event> events = log.events(logger, level);

@@ -24,8 +24,8 @@ import java.util.Set;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
-import org.openhab.core.standin.CapturedLog;
-import org.openhab.core.standin.CapturedLog.Event;
+import org.openhab.core.standin.testing.LogCapture;
+import org.openhab.core.standin.testing.LogCapture.Event;
 
 import ch.qos.logback.classic.Level;
 
@@ -70,7 +70,7 @@ class ConfigParserLoggingTest {
 
     @Test
     void everyValueSetIsLoggedAtTraceWithTheValue() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             AccountConfig config = ConfigParser.configurationAs(
                     map("apiKey", "secret-api-key-0123", "requestTimeout", new BigDecimal(30)), AccountConfig.class);
 
@@ -94,7 +94,7 @@ class ConfigParserLoggingTest {
 
     @Test
     void recordComponentsAreLoggedAtTraceIncludingDefaults() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             RecordConfig config = ConfigParser.configurationAs(map("apiKey", "secret-0123"), RecordConfig.class);
 
             assertEquals(new RecordConfig("secret-0123", 0, null), config);
@@ -110,7 +110,7 @@ class ConfigParserLoggingTest {
 
     @Test
     void valuesThatCannotBeConvertedAreLoggedAtWarn() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             AccountConfig config = ConfigParser.configurationAs(map("requestTimeout", "ten"), AccountConfig.class);
 
             assertNotNull(config);
@@ -124,7 +124,7 @@ class ConfigParserLoggingTest {
 
     @Test
     void collectionFieldsOpenhabCannotFillAreLoggedAtWarn() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             ConfigParser.configurationAs(
                     map("anyCollection", List.of("a"), "rawList", List.of("b"), "wildcardList", List.of(1)),
                     CollectionConfig.class);
@@ -140,7 +140,7 @@ class ConfigParserLoggingTest {
 
     @Test
     void aClassThatCannotBeCreatedIsLoggedAtWarnWithTheException() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             assertNull(ConfigParser.configurationAs(map("a", "b"), ConfigurationTest.NoDefaultConstructor.class));
 
             Event warning = log.events(ConfigParser.class, Level.WARN).getFirst();

@@ -25,8 +25,8 @@ import java.util.Set;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
-import org.openhab.core.standin.CapturedLog;
-import org.openhab.core.standin.CapturedLog.Event;
+import org.openhab.core.standin.testing.LogCapture;
+import org.openhab.core.standin.testing.LogCapture.Event;
 
 import ch.qos.logback.classic.Level;
 
@@ -119,7 +119,7 @@ class ConfigurationTest {
     @Test
     void numbersThatCannotBecomeBigDecimalAreKeptAndLoggedAtTrace() {
         String normalizer = "org.openhab.core.config.core.internal.normalization.AbstractNormalizer";
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             assertEquals(BigInteger.TEN, ConfigUtil.normalizeType(BigInteger.TEN));
             assertEquals(Double.NaN, ConfigUtil.normalizeType(Double.NaN));
             List<Event> trace = log.events(normalizer, Level.TRACE);

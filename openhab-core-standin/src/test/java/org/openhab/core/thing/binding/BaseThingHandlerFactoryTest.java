@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.openhab.core.config.core.Configuration;
-import org.openhab.core.standin.CapturedLog;
-import org.openhab.core.standin.CapturedLog.Event;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.standin.testing.LogCapture;
+import org.openhab.core.standin.testing.LogCapture.Event;
 import org.openhab.core.thing.ChannelUID;
-import org.openhab.core.thing.InMemoryBridge;
-import org.openhab.core.thing.InMemoryThing;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
@@ -294,7 +294,7 @@ class BaseThingHandlerFactoryTest {
     void componentAnnotationChecksNeverFireBecauseTheAnnotationIsNotRetained() {
         factory.services = List.of(SingletonComponentActions.class);
         activate();
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             factory.registerHandler(thing);
             assertEquals(List.of(), log.events(BaseThingHandlerFactory.class, Level.WARN));
         }
@@ -307,7 +307,7 @@ class BaseThingHandlerFactoryTest {
     void serviceThatCannotBeCreatedIsSkippedWithAWarning() {
         factory.services = List.of(NoDefaultConstructorActions.class, TestActions.class);
         activate();
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             assertInstanceOf(LockHandler.class, factory.registerHandler(thing));
             Event warning = log.events(BaseThingHandlerFactory.class, Level.WARN).getFirst();
             assertEquals("Could not register service for class=" + NoDefaultConstructorActions.class.getCanonicalName(),
@@ -322,7 +322,7 @@ class BaseThingHandlerFactoryTest {
     void aClassThatIsNoServiceIsSkippedWithAWarning() {
         factory.services = (List) List.of(String.class);
         activate();
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             factory.registerHandler(thing);
             ThingHandler handler = new LockHandler(thing, List.of());
             factory.registerService(handler, (Class) Integer.class);

@@ -39,12 +39,12 @@ import org.openhab.core.config.core.ConfigParser;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
-import org.openhab.core.standin.CapturedLog;
-import org.openhab.core.standin.CapturedLog.Event;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.standin.testing.LogCapture;
+import org.openhab.core.standin.testing.LogCapture.Event;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
-import org.openhab.core.thing.InMemoryBridge;
-import org.openhab.core.thing.InMemoryThing;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -133,7 +133,7 @@ class BaseThingHandlerTest {
         handler.setCallback(null);
         assertNull(handler.getCallback());
         ChannelUID unlock = new ChannelUID(LOCK_UID, "unlock");
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             handler.updateStatus(ThingStatus.ONLINE);
             handler.updateState("unlock", OnOffType.ON);
             handler.updateState(unlock, OnOffType.OFF);
@@ -181,7 +181,7 @@ class BaseThingHandlerTest {
 
     @Test
     void configurationMappingLogsTheValuesAtTraceAsOpenhabDoes() {
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             assertEquals("SS1234", handler.getConfigAs(LockConfig.class).factoryNumber);
             assertTrue(log.events(ConfigParser.class, Level.TRACE).stream()
                     .anyMatch(e -> e.message().equals("Setting value (String) SS1234 to field 'factoryNumber' in "
@@ -194,7 +194,7 @@ class BaseThingHandlerTest {
         InMemoryThing withReference = new InMemoryThing(LOCK_UID.getAsString(),
                 Map.of("factoryNumber", "${ENV:KAS_STANDIN_SURELY_NOT_SET}"));
         TestHandler referencing = new TestHandler(withReference);
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             assertEquals("${ENV:KAS_STANDIN_SURELY_NOT_SET}", referencing.getConfigAs(LockConfig.class).factoryNumber);
             assertEquals(List.of("Failed to resolve variables for configuration "
                     + "'Configuration[{key=factoryNumber; type=String; value=${ENV:KAS_STANDIN_SURELY_NOT_SET}}]' of "
@@ -219,7 +219,7 @@ class BaseThingHandlerTest {
         String unresolvable = "${ENV:KAS_STANDIN_SURELY_NOT_SET}";
         String config = "'Configuration[{key=factoryNumber; type=String; value=" + unresolvable + "}]'";
         String reason = ": Could not resolve environment variable 'KAS_STANDIN_SURELY_NOT_SET'!";
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             handler.updateThing(new InMemoryThing(LOCK_UID.getAsString(), Map.of("factoryNumber", unresolvable)));
             handler.updateConfiguration(new Configuration(Map.of("factoryNumber", unresolvable)));
             handler.thingUpdated(new InMemoryThing(LOCK_UID.getAsString(), Map.of("factoryNumber", unresolvable)));
@@ -319,7 +319,7 @@ class BaseThingHandlerTest {
     void failingConfigurationUpdateIsReverted() {
         doThrow(new IllegalStateException("storage failed")).when(callback).thingUpdated(thing);
         Configuration changed = new Configuration(Map.of("factoryNumber", "UL1"));
-        try (CapturedLog log = CapturedLog.start()) {
+        try (LogCapture log = LogCapture.start()) {
             assertThrows(IllegalStateException.class, () -> handler.updateConfiguration(changed));
             assertEquals(
                     List.of("Error while applying configuration changes: 'IllegalStateException: storage failed'"

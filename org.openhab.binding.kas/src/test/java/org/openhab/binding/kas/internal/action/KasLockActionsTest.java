@@ -39,10 +39,10 @@ import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.test.CloudFailure;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 
@@ -58,7 +58,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
 
     private static final ZonedDateTime START = ZonedDateTime.of(2026, 3, 2, 9, 30, 0, 0, ZoneId.of("Australia/Sydney"));
 
-    private KasLockActions actionsOf(StubThing lock) {
+    private KasLockActions actionsOf(InMemoryThing lock) {
         KasLockActions actions = new KasLockActions();
         actions.setThingHandler(lockHandler(lock));
         assertSame(lockHandler(lock), actions.getThingHandler());
@@ -100,7 +100,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void unlockIsAcceptedAndShownOnTheChannels() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
 
         Map<String, Object> result = actionsOf(front).unlock();
 
@@ -119,7 +119,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds());
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         failure.apply(emulator, FRONT_FN);
 
         Map<String, Object> result = actionsOf(front).unlock();
@@ -136,7 +136,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void unlockWithNothingListeningIsACommunicationError() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.close();
 
         Map<String, Object> result = actionsOf(front).unlock();
@@ -151,8 +151,8 @@ class KasLockActionsTest extends KasHandlerTestBase {
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
         config.put(CONFIG_UNLOCK_MAX_AGE, 1);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         // the back door's unlock holds the only slot for 3 s
         emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).delay(Duration.ofSeconds(3)));
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
@@ -176,8 +176,8 @@ class KasLockActionsTest extends KasHandlerTestBase {
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
         config.put(CONFIG_MAX_QUEUED_REQUESTS, 0);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).delay(Duration.ofSeconds(2)));
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
 
@@ -191,8 +191,8 @@ class KasLockActionsTest extends KasHandlerTestBase {
 
     @Test
     void anUnlockInFlightWhenTheAccountIsReconfiguredIsCancelled() {
-        StubBridge account = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryBridge account = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(2)));
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
@@ -209,7 +209,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void unlockOnADisposedLockIsCancelledWithoutSending() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         KasLockActions actions = actionsOf(front);
         dispose(front);
 
@@ -222,7 +222,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void unlockOnALockWithAnInvalidConfigurationIsInvalidInput() {
         startAccount();
-        StubThing front = createLock("front", lockConfig("SS-0510"));
+        InMemoryThing front = createLock("front", lockConfig("SS-0510"));
         initialize(front);
 
         Map<String, Object> result = actionsOf(front).unlock();
@@ -236,7 +236,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void aPinCodeIsTheCodeKasCreatedForTheGivenStartTime() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, START);
 
@@ -265,7 +265,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void aPinCodeWithALeadingZeroStaysText() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         long start = 1_800_000_000L;
         while (!KasCloudEmulator.pinFor(FRONT_FN, 1, 61, start).startsWith("0")) {
             start++;
@@ -283,7 +283,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void withoutStartTimeThePinCodeStartsNow() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         long before = Instant.now().getEpochSecond();
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, null);
@@ -298,7 +298,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void pinCodesAtTheLimitsOfTheRangesAreAccepted() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         KasLockActions actions = actionsOf(front);
         ZonedDateTime epoch = ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         ZonedDateTime last = ZonedDateTime.of(2038, 1, 19, 3, 14, 7, 0, ZoneOffset.UTC);
@@ -314,7 +314,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void aPinCodeNeedsNoGateway() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.setGatewayOnline(FRONT_FN, false);
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, START);
@@ -346,7 +346,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     void invalidPinInputIsRefusedWithoutSendingOrChangingAnyChannel(@Nullable Integer mode, @Nullable Integer duration,
             @Nullable ZonedDateTime startTime, String message) {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         int states = recorder.stateUpdates().size();
         int events = recorder.triggerEvents().size();
         int statuses = recorder.statusUpdates().size();
@@ -416,7 +416,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, failure == PinFailure.TIMEOUT ? 1 : 10);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         failure.apply(emulator);
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, START);
@@ -434,7 +434,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
     @Test
     void theStaticHelpersForDslRulesBehaveLikeTheMethods() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         KasLockActions actions = actionsOf(front);
 
         Map<String, Object> unlock = KasLockActions.unlock(actions);
@@ -451,7 +451,7 @@ class KasLockActionsTest extends KasHandlerTestBase {
 
     @Test
     void actionsWithoutALockHandlerSendNothing() {
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
         KasLockActions withoutHandler = new KasLockActions();
         KasLockActions withAccountHandler = new KasLockActions();
         withAccountHandler.setThingHandler(accountHandler(account));

@@ -41,8 +41,9 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
-import org.openhab.binding.kas.internal.test.LogCapture;
-import org.slf4j.event.Level;
+import org.openhab.core.standin.testing.LogCapture;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Contract tests of {@link KasCloudClient} against the KAS cloud emulator over loopback, with a real Jetty client:

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.kas.internal.api.RawHttpServer.RawRequest;
 import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
-import org.openhab.binding.kas.internal.test.LogCapture;
+import org.openhab.core.standin.testing.LogCapture;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

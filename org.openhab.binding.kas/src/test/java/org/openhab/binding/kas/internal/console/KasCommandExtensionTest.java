@@ -33,8 +33,8 @@ import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
 import org.openhab.binding.kas.internal.test.RecordingConsole;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingRegistry;
 import org.openhab.core.thing.ThingTypeUID;
@@ -111,9 +111,9 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
     @Test
     void listShowsAccountsAndLocksWithStatusAndLastResultButNeverTheKey() {
         register(startAccount());
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
-        StubThing lonely = createLock(new ThingUID(THING_TYPE_LOCK, "lonely"), null, lockConfig("UL123"));
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
+        InMemoryThing lonely = createLock(new ThingUID(THING_TYPE_LOCK, "lonely"), null, lockConfig("UL123"));
         initialize(lonely);
         register(front, back, lonely);
         lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
@@ -134,7 +134,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
 
     @Test
     void listIsCaseInsensitiveAndTellsWhenThereAreNoKasThings() {
-        register(new StubThing(new ThingUID("astro", "sun", "local"), new ThingTypeUID("astro", "sun"), null,
+        register(new InMemoryThing(new ThingUID("astro", "sun", "local"), new ThingTypeUID("astro", "sun"), null,
                 new Configuration()));
 
         run("LIST");
@@ -153,7 +153,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
     @Test
     void unlockSendsOneUnlockAndPrintsTheOutcome() {
         register(startAccount());
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         register(front);
 
         run("unlock", "kas:lock:home:front");
@@ -171,7 +171,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
     @Test
     void aFailedUnlockPrintsItsOutcome() {
         register(startAccount());
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         register(front);
         emulator.setGatewayOnline(FRONT_FN, false);
 
@@ -210,7 +210,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
     @Test
     void unlockOfAThingThatIsNoLockSendsNothing() {
         register(startAccount());
-        register(new StubThing(new ThingUID("astro", "sun", "local"), new ThingTypeUID("astro", "sun"), null,
+        register(new InMemoryThing(new ThingUID("astro", "sun", "local"), new ThingTypeUID("astro", "sun"), null,
                 new Configuration()));
 
         run("unlock", "kas:account:home");
@@ -227,7 +227,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
         register(startAccount());
         Configuration config = new Configuration();
         config.put(CONFIG_FACTORY_NUMBER, FRONT_FN);
-        register(new StubThing(FRONT_UID, THING_TYPE_LOCK, ACCOUNT_UID, config));
+        register(new InMemoryThing(FRONT_UID, THING_TYPE_LOCK, ACCOUNT_UID, config));
 
         run("unlock", "kas:lock:home:front");
 
@@ -254,7 +254,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
     @Test
     void pinPrintsTheCodeForTheGivenStartTime() {
         register(startAccount());
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         register(front);
         String expected = KasCloudEmulator.pinFor(FRONT_FN, 0, 24, START);
         addSecret(expected);
@@ -353,7 +353,7 @@ class KasCommandExtensionTest extends KasHandlerTestBase {
     @Test
     void pinFailuresPrintTheOutcomeAndNoCode() {
         register(startAccount());
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         register(front);
         emulator.setAdmin(FRONT_FN, false);
 

@@ -23,14 +23,15 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
-import org.openhab.binding.kas.internal.test.LogCapture;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
-import org.slf4j.event.Level;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * The API key never passes through openHAB core code that logs configuration values: openHAB's {@code ConfigParser}
@@ -50,7 +51,7 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
 
     @Test
     void theKeyIsNotMappedByOpenHabsConfigParserWhichLogsEveryValueAtTrace() {
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
 
         List<LogCapture.Event> parserLines = logs.events(CONFIG_PARSER);
         // the other parameters were mapped by ConfigParser, and it logged them: the check below is not vacuous
@@ -72,7 +73,7 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_API_KEY, "${ENV:" + ENV_KEY_VARIABLE + "}");
         startAccount(config);
-        StubThing lock = startLock("env", "SS000999");
+        InMemoryThing lock = startLock("env", "SS000999");
 
         command(lock, CHANNEL_UNLOCK, OnOffType.ON);
 
@@ -84,7 +85,7 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
     void anUnsetVariableIsAConfigurationErrorAndTheLiteralKeyIsNotLogged() {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_BASE_URL, "${ENV:" + UNSET_VARIABLE + "}");
-        StubBridge account = createAccount(config);
+        InMemoryBridge account = createAccount(config);
 
         initialize(account);
 
@@ -94,10 +95,10 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
 
     @Test
     void anUpdatedThingWithAnUnsetVariableIsAConfigurationErrorAndTheLiteralKeyIsNotLogged() {
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, "${ENV:" + UNSET_VARIABLE + "}");
-        StubBridge updated = new StubBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
+        InMemoryBridge updated = new InMemoryBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
         updated.setHandler(accountHandler(account));
 
         accountHandler(account).thingUpdated(updated);
@@ -107,7 +108,7 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
 
     @Test
     void aConfigurationUpdateWithAnUnsetVariableIsRefusedWithoutLoggingTheKey() {
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
 
         accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_BASE_URL, "${ENV:" + UNSET_VARIABLE + "}"));
 
@@ -118,7 +119,7 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
         logs.assertNotContained(API_KEY);
     }
 
-    private void assertUnsetVariableError(StubBridge account, String parameter) {
+    private void assertUnsetVariableError(InMemoryBridge account, String parameter) {
         ThingStatusInfo status = account.getStatusInfo();
         assertEquals(ThingStatus.OFFLINE, status.getStatus());
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());

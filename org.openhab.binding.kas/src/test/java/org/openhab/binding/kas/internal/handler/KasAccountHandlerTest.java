@@ -32,10 +32,10 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
@@ -96,7 +96,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
             // even a malformed key is a secret
             addSecret(key.strip());
         }
-        StubBridge account = createAccount(config);
+        InMemoryBridge account = createAccount(config);
 
         initialize(account);
 
@@ -128,7 +128,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
         // surrounding whitespace of a pasted key is tolerated
         config.put(CONFIG_API_KEY, "  " + API_KEY + "\n");
 
-        StubBridge account = startAccount(config);
+        InMemoryBridge account = startAccount(config);
 
         assertEquals(ThingStatus.ONLINE, account.getStatus());
     }
@@ -137,7 +137,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
     void initializeReturnsAtOnceWithUnknownAndGoesOnlineWhenTheProbeIsAnswered() {
         // the probe is answered only after 3 s: initialize() must not wait for it
         Fault slowProbe = emulator.addFault(Fault.on(Endpoint.ROOT).delay(Duration.ofSeconds(3)));
-        StubBridge account = createAccount(accountConfig());
+        InMemoryBridge account = createAccount(accountConfig());
 
         initialize(account);
 
@@ -156,7 +156,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
     void anyHttpAnswerToTheProbeCountsAsReachable() {
         emulator.addFault(Fault.on(Endpoint.ROOT).htmlErrorPage(503));
 
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
 
         assertEquals(ThingStatus.ONLINE, account.getStatus());
     }
@@ -164,7 +164,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
     @Test
     void nothingListeningIsACommunicationErrorAndTheProbeRechecksUntilTheCloudAnswers() {
         emulator.close();
-        StubBridge account = createAccount(accountConfig());
+        InMemoryBridge account = createAccount(accountConfig());
 
         initialize(account);
 
@@ -185,7 +185,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
         emulator.addFault(Fault.on(Endpoint.ROOT).silent());
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);
-        StubBridge account = createAccount(config);
+        InMemoryBridge account = createAccount(config);
 
         initialize(account);
 
@@ -201,10 +201,10 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);
         Fault silentProbe = emulator.addFault(Fault.on(Endpoint.ROOT).silent());
-        StubBridge account = createAccount(config);
+        InMemoryBridge account = createAccount(config);
         initialize(account);
         awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         initialize(front);
         awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
 
@@ -218,9 +218,9 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
 
     @Test
     void invalidTokenTakesTheAccountOfflineAndNothingIsSentUntilTheKeyIsReplaced() {
-        StubBridge account = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryBridge account = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         // KAS revokes the key, a new one is issued for the same locks
         emulator.removeAccount(API_KEY);
         emulator.addAccount(OTHER_API_KEY);
@@ -266,8 +266,8 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
 
     @Test
     void invalidTokenFromAPinCodeRequestAlsoTakesTheAccountOffline() {
-        StubBridge account = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryBridge account = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.removeAccount(API_KEY);
 
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).createPinCode(1, 12, null));
@@ -282,8 +282,8 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
 
     @Test
     void reconfigurationWithAnInvalidValueIsAConfigurationErrorAndAValidOneRecovers() {
-        StubBridge account = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryBridge account = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
 
         accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_MAX_CONCURRENT_REQUESTS, 31));
 
@@ -305,7 +305,7 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
     @Test
     void disposeStopsTheRecheckOfAnUnreachableCloud() {
         emulator.close();
-        StubBridge account = createAccount(accountConfig());
+        InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
         awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
         int reported = statuses(account).size();

@@ -15,7 +15,6 @@ package org.openhab.binding.kas.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -24,9 +23,9 @@ import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
 import org.openhab.binding.kas.internal.test.OsgiComponents;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingTypeUID;
@@ -43,7 +42,7 @@ import org.osgi.service.component.ComponentContext;
 class KasHandlerFactoryTest extends KasHandlerTestBase {
 
     private KasHandlerFactory factory() {
-        return new KasHandlerFactory(new Jetty9Transport(httpClient), Clock.systemUTC(), TIMERS);
+        return new KasHandlerFactory(new Jetty9Transport(httpClient), clock, timers);
     }
 
     @Test
@@ -58,14 +57,15 @@ class KasHandlerFactoryTest extends KasHandlerTestBase {
 
     @Test
     void createsAnAccountHandlerForTheAccountBridge() {
-        StubBridge bridge = new StubBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(accountConfig()));
+        InMemoryBridge bridge = new InMemoryBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(accountConfig()));
 
         assertInstanceOf(KasAccountHandler.class, factory().createHandler(bridge));
     }
 
     @Test
     void createsALockHandlerForTheLockThing() {
-        StubThing lock = new StubThing(FRONT_UID, THING_TYPE_LOCK, ACCOUNT_UID, configuration(lockConfig(FRONT_FN)));
+        InMemoryThing lock = new InMemoryThing(FRONT_UID, THING_TYPE_LOCK, ACCOUNT_UID,
+                configuration(lockConfig(FRONT_FN)));
 
         ThingHandler handler = factory().createHandler(lock);
 
@@ -76,9 +76,10 @@ class KasHandlerFactoryTest extends KasHandlerTestBase {
     @Test
     void createsNoHandlerForOtherThings() {
         KasHandlerFactory factory = factory();
-        StubThing accountWithoutBridge = new StubThing(ACCOUNT_UID, THING_TYPE_ACCOUNT, null, new Configuration());
-        StubThing other = new StubThing(new ThingUID("other", "lock", "x"), new ThingTypeUID("other", "lock"), null,
+        InMemoryThing accountWithoutBridge = new InMemoryThing(ACCOUNT_UID, THING_TYPE_ACCOUNT, null,
                 new Configuration());
+        InMemoryThing other = new InMemoryThing(new ThingUID("other", "lock", "x"), new ThingTypeUID("other", "lock"),
+                null, new Configuration());
 
         assertNull(factory.createHandler(accountWithoutBridge));
         assertNull(factory.createHandler(other));
@@ -89,8 +90,8 @@ class KasHandlerFactoryTest extends KasHandlerTestBase {
         KasHandlerFactory factory = factory();
         ComponentContext context = OsgiComponents.componentContext();
         OsgiComponents.activate(factory, context);
-        StubBridge account = createAccount(accountConfig());
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryBridge account = createAccount(accountConfig());
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         // replace the harness' handlers by the factory's, as openHAB's thing manager would create them
         ThingHandler accountHandler = factory.registerHandler(account);
         account.setHandler(accountHandler);

@@ -32,10 +32,10 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -55,7 +55,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     private static final List<String> ALL_CHANNELS = List.of(CHANNEL_UNLOCK, CHANNEL_LOCK, CHANNEL_LAST_UNLOCK,
             CHANNEL_LAST_RESULT, CHANNEL_EVENT);
 
-    private List<State> newStates(StubThing lock, String channel, int before) {
+    private List<State> newStates(InMemoryThing lock, String channel, int before) {
         List<State> all = states(lock, channel);
         return all.subList(before, all.size());
     }
@@ -63,7 +63,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void unlockOnSendsOneUnlockAndShowsItOnEveryChannel() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
         Instant commanded = Instant.now();
@@ -104,7 +104,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
         startAccount();
         Map<String, Object> config = lockConfig(FRONT_FN);
         config.put(CONFIG_UNLOCKED_DURATION, 0);
-        StubThing front = startLock("front", config);
+        InMemoryThing front = startLock("front", config);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
@@ -122,7 +122,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void aFailedUnlockResetsTheSwitchesAtOnceAndReportsTheOutcome() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.setAdmin(FRONT_FN, false);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
@@ -142,7 +142,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void lockOffUnlocksLikeUnlockOnAndTheLockTurnsOnAgain() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
 
@@ -161,7 +161,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void unlockOffSendsNothingAndShowsTheAssumedStateAgain() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
 
         command(front, CHANNEL_UNLOCK, OnOffType.OFF);
 
@@ -174,7 +174,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void lockOnSendsNothingAndStaysOn() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
 
         command(front, CHANNEL_LOCK, OnOffType.ON);
 
@@ -189,7 +189,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
         startAccount();
         Map<String, Object> config = lockConfig(FRONT_FN);
         config.put(CONFIG_UNLOCKED_DURATION, 30);
-        StubThing front = startLock("front", config);
+        InMemoryThing front = startLock("front", config);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
 
@@ -204,7 +204,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void refreshSendsNothingOnAnyChannel() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
 
         for (String channel : ALL_CHANNELS) {
             command(front, channel, RefreshType.REFRESH);
@@ -222,7 +222,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void refreshAfterAnUnlockShowsTheKnownValuesAgainWithoutSending() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT)
                 .until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)) && !events(front).isEmpty());
@@ -262,7 +262,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @MethodSource("commandsThatSendNothing")
     void otherCommandsSendNothing(String channel, Command command) {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         int resultUpdates = states(front, CHANNEL_LAST_RESULT).size();
 
         command(front, channel, command);
@@ -278,7 +278,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void commandsWhileAnUnlockIsPendingAreMergedIntoIt() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(2)));
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
@@ -298,7 +298,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void anotherUnlockAfterTheFirstWasAcceptedIsSentAgain() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).size() == 1);
 
@@ -314,7 +314,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void initializeLinkingReconfigurationAndDisposeNeverSendAnUnlock() {
         startAccount();
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         initialize(front);
         awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         // item states restored at startup come as REFRESH through channelLinked
@@ -338,7 +338,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void nothingIsPublishedAfterDisposeWhileAnUnlockIsPending() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(1)));
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
@@ -359,7 +359,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void disposeDuringTheUnlockedPeriodCancelsTheRelock() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
@@ -375,8 +375,8 @@ class KasLockChannelTest extends KasHandlerTestBase {
     @Test
     void oneLocksUnlockLeavesTheOtherLocksChannelsAlone() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         List<State> backUnlock = states(back, CHANNEL_UNLOCK);
         List<State> backLock = states(back, CHANNEL_LOCK);
 

@@ -34,10 +34,10 @@ import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.test.CloudFailure;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
@@ -56,7 +56,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void validConfigurationAndOnlineBridgeGoOnlineAtOnceWithoutAnyRequest() {
         startAccount();
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
 
         initialize(front);
 
@@ -73,7 +73,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
     @Test
     void withoutBridgeTheLockIsAConfigurationError() {
-        StubThing lonely = createLock(new ThingUID(THING_TYPE_LOCK, "lonely"), null, lockConfig(FRONT_FN));
+        InMemoryThing lonely = createLock(new ThingUID(THING_TYPE_LOCK, "lonely"), null, lockConfig(FRONT_FN));
 
         initialize(lonely);
 
@@ -86,7 +86,8 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
     @Test
     void aBridgeUnknownToTheRegistryIsLikeNoBridge() {
-        StubThing orphan = createLock(new ThingUID(THING_TYPE_LOCK, new ThingUID(THING_TYPE_ACCOUNT, "gone"), "door"),
+        InMemoryThing orphan = createLock(
+                new ThingUID(THING_TYPE_LOCK, new ThingUID(THING_TYPE_ACCOUNT, "gone"), "door"),
                 new ThingUID(THING_TYPE_ACCOUNT, "gone"), lockConfig(FRONT_FN));
 
         initialize(orphan);
@@ -99,10 +100,10 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     void anOfflineBridgeGivesBridgeOfflineAndTheLockFollowsItBackOnline() {
         int port = emulator.port();
         emulator.close();
-        StubBridge account = createAccount(accountConfig());
+        InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
         awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
 
         initialize(front);
 
@@ -120,9 +121,9 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void aBridgeStillProbingGivesBridgeOfflineUntilItIsOnline() {
         emulator.addFault(Fault.on(Endpoint.ROOT).delay(Duration.ofSeconds(3)));
-        StubBridge account = createAccount(accountConfig());
+        InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
 
         initialize(front);
 
@@ -133,9 +134,9 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
     @Test
     void aBridgeGoingOfflineTakesTheLocksOfflineAndBack() {
-        StubBridge account = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryBridge account = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
 
         accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_BASE_URL, "http://example.com"));
 
@@ -182,7 +183,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
         } else {
             config.put(parameter, value);
         }
-        StubThing front = createLock("front", config);
+        InMemoryThing front = createLock("front", config);
 
         initialize(front);
 
@@ -205,9 +206,9 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
     @Test
     void aConfigurationErrorIsNotHiddenByTheBridgeComingOnline() {
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
         Map<String, Object> config = lockConfig("ss000510");
-        StubThing front = createLock("front", config);
+        InMemoryThing front = createLock("front", config);
         initialize(front);
         ThingStatusInfo error = front.getStatusInfo();
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, error.getStatusDetail());
@@ -223,7 +224,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void correctingTheFactoryNumberBringsTheLockOnline() {
         startAccount();
-        StubThing front = createLock("front", lockConfig("ss000510"));
+        InMemoryThing front = createLock("front", lockConfig("ss000510"));
         initialize(front);
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, front.getStatusInfo().getStatusDetail());
 
@@ -240,8 +241,8 @@ class KasLockHandlerTest extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds());
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         List<ThingStatusInfo> backBefore = statuses(back);
         failure.apply(emulator, FRONT_FN);
 
@@ -284,7 +285,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         // answered, but only after the request timeout
         emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(3)));
 
@@ -304,7 +305,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void aRefusedConnectionIsACommunicationErrorOfTheLock() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.close();
 
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
@@ -318,7 +319,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void aPinCodeFailureSetsTheLockStatusToo() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.setAdmin(FRONT_FN, false);
 
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).createPinCode(0, 24, null));
@@ -337,8 +338,8 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void locksOfTheSameAccountFailIndependently() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         emulator.setGatewayOnline(BACK_FN, false);
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
@@ -357,7 +358,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     @Test
     void theLockRemembersItsLastResultAcrossReinitialization() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
         assertEquals(KasOutcome.ACCEPTED, result.outcome());
         await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));

@@ -16,7 +16,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -37,12 +36,12 @@ import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.binding.kas.internal.test.TestSecrets;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -101,8 +100,8 @@ class BadInputTest extends SafetyTestBase {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidAccountConfigurations")
     void anInvalidAccountConfigurationIsRefusedAndChangesNothingElse(String parameter, Object value, String reason) {
-        StubBridge home = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryBridge home = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
         if (CONFIG_API_KEY.equals(parameter)) {
             // even a malformed key is a secret: it must not show up anywhere
             String key = String.valueOf(value);
@@ -114,9 +113,8 @@ class BadInputTest extends SafetyTestBase {
         CallbackMark frontMark = mark(front);
         Map<String, Object> config = accountConfig();
         config.put(parameter, value);
-        StubBridge bad = new StubBridge(BAD_ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
-        KasAccountHandler badHandler = new KasAccountHandler(bad, new Jetty9Transport(httpClient), Clock.systemUTC(),
-                TIMERS);
+        InMemoryBridge bad = new InMemoryBridge(BAD_ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
+        KasAccountHandler badHandler = new KasAccountHandler(bad, new Jetty9Transport(httpClient), clock, timers);
         bad.setHandler(badHandler);
         badHandler.setCallback(recorder.callback());
         recorder.register(bad);
@@ -132,7 +130,8 @@ class BadInputTest extends SafetyTestBase {
             assertTrue(description.contains(reason), description);
             assertTrue(description.length() < 600, "the reason is a sentence, not the input: " + description);
             // nothing was sent, not even the key-less probe; the other account and its lock did not notice
-            await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> emulator.requests().isEmpty());
+            awaitRequestsSettled();
+            assertEquals(List.of(), emulator.requests());
             assertEquals(List.of(), callbacksSince(homeMark));
             assertEquals(List.of(), callbacksSince(frontMark));
             assertEquals(ThingStatus.ONLINE, home.getStatus());
@@ -165,12 +164,12 @@ class BadInputTest extends SafetyTestBase {
     @ParameterizedTest(name = "factoryNumber = {0}")
     @MethodSource("invalidFactoryNumbers")
     void anInvalidFactoryNumberIsRefusedAndChangesNothingElse(String factoryNumber, String reason) {
-        StubBridge home = startAccount();
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryBridge home = startAccount();
+        InMemoryThing back = startLock("back", BACK_FN);
         emulator.resetJournal();
         CallbackMark homeMark = mark(home);
         CallbackMark backMark = mark(back);
-        StubThing bad = createLock("bad", lockConfig(factoryNumber));
+        InMemoryThing bad = createLock("bad", lockConfig(factoryNumber));
 
         initialize(bad);
 
@@ -190,7 +189,8 @@ class BadInputTest extends SafetyTestBase {
         assertEquals(KasOutcome.INVALID_INPUT, outcomeOf(pin));
         assertEquals(new StringType(KasOutcome.INVALID_INPUT.name()), lastState(bad, CHANNEL_LAST_RESULT));
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, bad.getStatusInfo().getStatusDetail());
-        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> emulator.requests().isEmpty());
+        awaitRequestsSettled();
+        assertEquals(List.of(), emulator.requests());
         // the account and the other lock did not notice, and still work
         assertEquals(List.of(), callbacksSince(homeMark));
         assertEquals(List.of(), callbacksSince(backMark));
@@ -217,9 +217,9 @@ class BadInputTest extends SafetyTestBase {
     @MethodSource("invalidActionArguments")
     void invalidActionArgumentsAreRefusedAndChangeNothing(@Nullable Integer mode, @Nullable Integer duration,
             @Nullable ZonedDateTime startTime, String parameter) {
-        StubBridge home = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryBridge home = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         CallbackMark homeMark = mark(home);
         CallbackMark frontMark = mark(front);
         CallbackMark backMark = mark(back);
@@ -239,7 +239,7 @@ class BadInputTest extends SafetyTestBase {
     @Test
     void theLastValidStartTimeInAnotherZoneIsAccepted() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         // 2038-01-19T03:14:07Z, the largest start time KAS takes
         ZonedDateTime last = ZonedDateTime.of(2038, 1, 19, 4, 14, 7, 0, ZoneOffset.ofHours(1));
 
@@ -254,10 +254,10 @@ class BadInputTest extends SafetyTestBase {
 
     @Test
     void ofAllCommandTypesOnAllChannelsOnlyTheExplicitUnlocksSendAnything() {
-        StubBridge home = startAccount();
+        InMemoryBridge home = startAccount();
         Map<String, Object> lockConfig = lockConfig(FRONT_FN);
         lockConfig.put(CONFIG_UNLOCKED_DURATION, 0);
-        StubThing front = startLock("front", lockConfig);
+        InMemoryThing front = startLock("front", lockConfig);
         List<String> channels = List.of(CHANNEL_UNLOCK, CHANNEL_LOCK, CHANNEL_LAST_UNLOCK, CHANNEL_LAST_RESULT,
                 CHANNEL_EVENT, "no-such-channel");
         List<Command> commands = List.of(OnOffType.ON, OnOffType.OFF, RefreshType.REFRESH, new StringType("ON"),

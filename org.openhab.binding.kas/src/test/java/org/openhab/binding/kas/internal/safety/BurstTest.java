@@ -35,10 +35,11 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.api.KasOutcome;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
-import org.slf4j.event.Level;
+import org.openhab.core.standin.testing.InMemoryThing;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Rules 3 and 4 under load: a burst of 1000 unlock commands over 100 locks (10 per lock, interleaved; channel
@@ -68,7 +69,7 @@ class BurstTest extends SafetyTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, maxConcurrent);
         startAccount(config);
-        List<StubThing> locks = new ArrayList<>();
+        List<InMemoryThing> locks = new ArrayList<>();
         for (int i = 0; i < LOCKS; i++) {
             Map<String, Object> lockConfig = lockConfig(factoryNumber(i));
             lockConfig.put(CONFIG_UNLOCKED_DURATION, 0);
@@ -83,7 +84,7 @@ class BurstTest extends SafetyTestBase {
         int channelCommands = 0;
         for (int round = 0; round < COMMANDS_PER_LOCK; round++) {
             for (int i = 0; i < LOCKS; i++) {
-                StubThing lock = locks.get(i);
+                InMemoryThing lock = locks.get(i);
                 if (round % 2 == 0) {
                     actionResults.add(unlockAction(lock));
                     actionsPerLock.merge(factoryNumber(i), 1, Integer::sum);
@@ -118,7 +119,7 @@ class BurstTest extends SafetyTestBase {
         int acceptedEvents = 0;
         int failedEvents = 0;
         for (int i = 0; i < LOCKS; i++) {
-            StubThing lock = locks.get(i);
+            InMemoryThing lock = locks.get(i);
             String fn = factoryNumber(i);
             List<String> events = events(lock);
             long lockAccepted = events.stream().filter(EVENT_UNLOCK_ACCEPTED::equals).count();
@@ -161,7 +162,7 @@ class BurstTest extends SafetyTestBase {
         config.put(CONFIG_MAX_QUEUED_REQUESTS, 2);
         config.put(CONFIG_UNLOCK_MAX_AGE, 30);
         startAccount(config);
-        List<StubThing> locks = new ArrayList<>();
+        List<InMemoryThing> locks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             locks.add(startLock("q" + i, factoryNumber(i)));
         }
@@ -175,7 +176,7 @@ class BurstTest extends SafetyTestBase {
         }
 
         for (int i = 3; i < 6; i++) {
-            StubThing lock = locks.get(i);
+            InMemoryThing lock = locks.get(i);
             // rejected synchronously: the outcome is there when the command returns
             assertEquals(List.of(EVENT_UNLOCK_FAILED), events(lock));
             assertEquals(new StringType(KasOutcome.QUEUE_FULL.name()), lastState(lock, CHANNEL_LAST_RESULT));

@@ -37,14 +37,15 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.api.KasOutcome;
-import org.openhab.binding.kas.internal.test.LogCapture;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
-import org.slf4j.event.Level;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Rules 2 and 5 under faults of the cloud, over loopback HTTP against the emulator: every unlock and PIN code request
@@ -153,8 +154,8 @@ class FaultToleranceTest extends SafetyTestBase {
     void eachFaultEndsInOneOutcomeWithTheRightStatusAndLogLevel(FaultCase c) {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, c.requestTimeout());
-        StubBridge account = startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryBridge account = startAccount(config);
+        InMemoryThing front = startLock("front", FRONT_FN);
         c.fault().accept(emulator);
 
         Map<String, Object> result = c.pin() ? actionsOf(front).generatePinCode(0, 24, START)
@@ -210,13 +211,13 @@ class FaultToleranceTest extends SafetyTestBase {
     void aRefusedConnectionIsACommunicationErrorOfAccountAndRequestsAndNothingIsRetried() {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_BASE_URL, "http://127.0.0.1:" + closedPort());
-        StubBridge account = createAccount(config);
+        InMemoryBridge account = createAccount(config);
         initialize(account);
         ThingStatusInfo accountStatus = awaitStatus(account, ThingStatus.OFFLINE,
                 ThingStatusDetail.COMMUNICATION_ERROR);
         assertTrue(String.valueOf(accountStatus.getDescription()).startsWith("@text/offline.cloud-unreachable"),
                 accountStatus.getDescription());
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         initialize(front);
         awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
 
@@ -244,10 +245,10 @@ class FaultToleranceTest extends SafetyTestBase {
         // .invalid never resolves (RFC 6761)
         config.put(CONFIG_BASE_URL, "https://kas-nonexistent.invalid");
         config.put(CONFIG_REQUEST_TIMEOUT, 2);
-        StubBridge account = createAccount(config);
+        InMemoryBridge account = createAccount(config);
         initialize(account);
         awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
-        StubThing front = createLock("front", lockConfig(FRONT_FN));
+        InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         initialize(front);
 
         Map<String, Object> unlock = actionsOf(front).unlock();
@@ -273,7 +274,7 @@ class FaultToleranceTest extends SafetyTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_UNLOCK_MAX_AGE, 1);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         // the first answer is a 504, but it comes when the unlock is already older than unlockMaxAge
         emulator.addFault(unlockFault().times(1).delay(Duration.ofMillis(1500)).gatewayTimeout());
 
@@ -290,7 +291,7 @@ class FaultToleranceTest extends SafetyTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.addFault(unlockFault().times(1).silent());
         emulator.addFault(unlockFault().times(1).resetConnection());
         emulator.addFault(unlockFault().times(1).closeMidResponse());

@@ -33,13 +33,14 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.test.SchedulerInspector;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.slf4j.event.Level;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Rules 1, 3 and 5 across the life of things, over loopback HTTP against the emulator: a lock removed while its
@@ -58,8 +59,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
         return String.format(Locale.ROOT, "SS8%05d", i);
     }
 
-    private List<StubThing> startLocks(int count, int unlockedDuration) {
-        List<StubThing> locks = new ArrayList<>();
+    private List<InMemoryThing> startLocks(int count, int unlockedDuration) {
+        List<InMemoryThing> locks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             emulator.addLock(factoryNumber(i), API_KEY, true, true);
             Map<String, Object> config = lockConfig(factoryNumber(i));
@@ -73,7 +74,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
         return SchedulerInspector.pendingJobsDueLaterThan(seconds, TimeUnit.SECONDS).size();
     }
 
-    private static String gateSummary(StubBridge account) {
+    private static String gateSummary(InMemoryBridge account) {
         return accountHandler(account).gateSummary();
     }
 
@@ -82,9 +83,9 @@ class LifecycleSafetyTest extends SafetyTestBase {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
         config.put(CONFIG_UNLOCK_MAX_AGE, 30);
-        StubBridge account = startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryBridge account = startAccount(config);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         int jobsBefore = jobsDueLaterThan(20);
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
@@ -133,7 +134,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
     @Test
     void aLockRemovedWhileItsUnlockIsInFlightPublishesNothingAndLogsTheOutcomeAtDebug() {
         startAccount();
-        StubThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
         emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofMillis(800)));
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
@@ -152,9 +153,9 @@ class LifecycleSafetyTest extends SafetyTestBase {
 
     @Test
     void aNewApiKeyWhileRequestsAreInFlightCancelsThemOnceAndLaterRequestsUseTheNewKey() throws Exception {
-        StubBridge account = startAccount();
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryBridge account = startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         emulator.setDefaultDelay(Duration.ofMillis(1000));
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         CompletableFuture<Map<String, Object>> backAction = unlockAction(back);
@@ -203,9 +204,9 @@ class LifecycleSafetyTest extends SafetyTestBase {
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
         config.put(CONFIG_MAX_QUEUED_REQUESTS, 5);
         config.put(CONFIG_UNLOCK_MAX_AGE, 60);
-        StubBridge account = startAccount(config);
+        InMemoryBridge account = startAccount(config);
         int jobsBefore = jobsDueLaterThan(50);
-        List<StubThing> locks = startLocks(7, 300);
+        List<InMemoryThing> locks = startLocks(7, 300);
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber(0)).silent());
         command(locks.get(0), CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> hold.hits() == 1);
@@ -227,7 +228,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
             assertTrue(messageOf(result).contains("not sent"), messageOf(result));
         }
         for (int i = 0; i < 6; i++) {
-            StubThing lock = locks.get(i);
+            InMemoryThing lock = locks.get(i);
             await().atMost(WAIT).until(() -> events(lock).equals(List.of(EVENT_UNLOCK_FAILED)));
             assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(lock, CHANNEL_LAST_RESULT));
             // the switches return to locked at once: nothing was accepted
@@ -246,10 +247,10 @@ class LifecycleSafetyTest extends SafetyTestBase {
     @Test
     void disposeCancelsTheRelockJobAndTheProbeRecheck() {
         int jobsBefore = jobsDueLaterThan(2);
-        StubBridge account = startAccount();
+        InMemoryBridge account = startAccount();
         Map<String, Object> lockConfig = lockConfig(FRONT_FN);
         lockConfig.put(CONFIG_UNLOCKED_DURATION, 300);
-        StubThing front = startLock("front", lockConfig);
+        InMemoryThing front = startLock("front", lockConfig);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertEquals(jobsBefore + 1, jobsDueLaterThan(2), "the relock after 300 s");
@@ -260,7 +261,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
 
         // an account whose cloud does not answer rechecks it later
         emulator.close();
-        StubBridge unreachable = createAccount(accountConfig());
+        InMemoryBridge unreachable = createAccount(accountConfig());
         // the harness registers each thing once; this bridge reuses the UID of the first one
         initialize(unreachable);
         awaitStatus(unreachable, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
@@ -277,8 +278,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
     @Test
     void openHabShuttingDownInTheMiddleOfRequestsEndsEveryOneOfThem() throws Exception {
         int jobsBefore = jobsDueLaterThan(2);
-        StubBridge account = startAccount();
-        List<StubThing> locks = startLocks(4, 300);
+        InMemoryBridge account = startAccount();
+        List<InMemoryThing> locks = startLocks(4, 300);
         emulator.setDefaultDelay(Duration.ofMillis(1500));
         List<CompletableFuture<Map<String, Object>>> actions = new ArrayList<>();
         actions.add(unlockAction(locks.get(0)));
@@ -289,7 +290,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
 
         // openHAB stops: things are disposed (locks first, then the bridge), then the shared HTTP client is stopped
         List<CallbackMark> marks = new ArrayList<>();
-        for (StubThing lock : locks) {
+        for (InMemoryThing lock : locks) {
             dispose(lock);
             marks.add(mark(lock));
         }
@@ -315,7 +316,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
     @Test
     void theHttpClientStoppingFirstStillEndsEveryRequestOnce() throws Exception {
         startAccount();
-        List<StubThing> locks = startLocks(2, 0);
+        List<InMemoryThing> locks = startLocks(2, 0);
         emulator.setDefaultDelay(Duration.ofMillis(1500));
         CompletableFuture<Map<String, Object>> action = unlockAction(locks.get(0));
         command(locks.get(1), CHANNEL_UNLOCK, OnOffType.ON);
@@ -341,8 +342,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
         config.put(CONFIG_UNLOCK_MAX_AGE, 1);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> hold.hits() == 1);
@@ -369,8 +370,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
         config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
         config.put(CONFIG_UNLOCK_MAX_AGE, 4);
         startAccount(config);
-        StubThing front = startLock("front", FRONT_FN);
-        StubThing back = startLock("back", BACK_FN);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> hold.hits() == 1);

@@ -40,13 +40,12 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.api.KasCloudClient;
 import org.openhab.binding.kas.internal.test.CallbackRecorder;
-import org.openhab.binding.kas.internal.test.LogCapture;
-import org.openhab.binding.kas.internal.test.StubBridge;
-import org.openhab.binding.kas.internal.test.StubThing;
-import org.openhab.binding.kas.internal.test.SuiteLog;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -148,9 +147,9 @@ class RandomizedSafetyTest extends SafetyTestBase {
     }
 
     private final List<UnlockCommand> commands = new CopyOnWriteArrayList<>();
-    private final Map<String, StubThing> locks = new LinkedHashMap<>();
+    private final Map<String, InMemoryThing> locks = new LinkedHashMap<>();
     private final Map<String, Boolean> removed = new HashMap<>();
-    private @Nullable StubBridge account;
+    private @Nullable InMemoryBridge account;
     /** The account's unlockMaxAge now (1 or 2 s; the reconfiguration toggles it). */
     private volatile Duration maxAge = MAX_AGE_LONG;
     /** The account's maxConcurrentRequests now. */
@@ -228,13 +227,13 @@ class RandomizedSafetyTest extends SafetyTestBase {
      * @author KAS binding contributors - Initial contribution
      */
     record SequenceResult(List<String> ops, List<CompletableFuture<Map<String, Object>>> actions, int pinActions,
-            Map<String, Integer> explicitPerLock, List<LogCapture.Event> log, List<SuiteLog.Entry> timedLog,
-            List<JournalEntry> journal, List<String> callbacksOfRemovedLocks, Map<ChannelUID, Integer> unlockEvents,
-            int explicit, int unlockRequests) {
+            Map<String, Integer> explicitPerLock, List<LogCapture.Event> log, List<JournalEntry> journal,
+            List<String> callbacksOfRemovedLocks, Map<ChannelUID, Integer> unlockEvents, int explicit,
+            int unlockRequests) {
     }
 
     private SequenceResult runSequence(Random random, boolean noUnlocks, boolean congested, Map<Op, Integer> opCounts) {
-        StubBridge bridge = account;
+        InMemoryBridge bridge = account;
         assertNotNull(bridge);
         resetCloud();
         List<String> ops = new ArrayList<>();
@@ -251,15 +250,14 @@ class RandomizedSafetyTest extends SafetyTestBase {
         }
         int explicit = 0;
         int beforeTriggers = recorder.triggerEvents().size();
-        long logStart = SuiteLog.lastSequence();
-        try (LogCapture log = LogCapture.start(BINDING_LOGGERS)) {
+        try (LogCapture log = LogCapture.start()) {
             int length = congested ? 3 + random.nextInt(5) : 4 + random.nextInt(11);
             for (int i = 0; i < length; i++) {
                 // a congested sequence begins with a scene that unlocks every door: some of them must expire
                 Op op = congested && i == 0 ? Op.UNLOCK_ALL : pick(random, noUnlocks);
                 opCounts.merge(op, 1, Integer::sum);
                 String fn = FACTORY_NUMBERS.get(random.nextInt(FACTORY_NUMBERS.size()));
-                StubThing lock = locks.get(fn);
+                InMemoryThing lock = locks.get(fn);
                 assertNotNull(lock);
                 boolean present = !Boolean.TRUE.equals(removed.get(fn));
                 ops.add(op + "(" + fn + (present ? "" : ", removed") + ")");
@@ -275,7 +273,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
                     }
                     case UNLOCK_ALL -> { // a scene rule opening every door at once
                         for (String each : FACTORY_NUMBERS) {
-                            StubThing eachLock = locks.get(each);
+                            InMemoryThing eachLock = locks.get(each);
                             if (eachLock != null && !Boolean.TRUE.equals(removed.get(each))) {
                                 commands.add(new UnlockCommand(each, Instant.now(), maxAge));
                                 explicitPerLock.merge(each, 1, Integer::sum);
@@ -384,13 +382,13 @@ class RandomizedSafetyTest extends SafetyTestBase {
             }
             List<JournalEntry> journal = emulator.requests();
             int unlockRequests = (int) journal.stream().filter(r -> r.endpoint() == Endpoint.UNLOCK).count();
-            return new SequenceResult(ops, actions, pinActions, explicitPerLock, log.events(), SuiteLog.since(logStart),
-                    journal, callbacksOfRemovedLocks, unlockEvents, explicit, unlockRequests);
+            return new SequenceResult(ops, actions, pinActions, explicitPerLock, log.events(BINDING_LOGGERS), journal,
+                    callbacksOfRemovedLocks, unlockEvents, explicit, unlockRequests);
         }
     }
 
     private void addAgain(String fn, Map<String, CallbackMark> removedAt, List<String> callbacksOfRemovedLocks) {
-        StubThing lock = locks.get(fn);
+        InMemoryThing lock = locks.get(fn);
         CallbackMark mark = removedAt.remove(fn);
         assertNotNull(lock);
         if (mark != null) {
@@ -401,7 +399,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
     }
 
     /** Reconfigures the account (dispose and initialize, as openHAB does) unless it is configured so already. */
-    private void configureAccount(StubBridge bridge, Duration newMaxAge, int newSlots) {
+    private void configureAccount(InMemoryBridge bridge, Duration newMaxAge, int newSlots) {
         if (newMaxAge.equals(maxAge) && newSlots == slots) {
             return;
         }
@@ -460,7 +458,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
 
     /** Waits until every action returned, the gate is empty, the cloud answered everything and the log is quiet. */
     private void awaitQuiet(List<CompletableFuture<Map<String, Object>>> actions) {
-        StubBridge bridge = account;
+        InMemoryBridge bridge = account;
         assertNotNull(bridge);
         await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(30))
                 .until(() -> actions.stream().allMatch(CompletableFuture::isDone)
@@ -514,7 +512,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
         }
         // rule 5: every unlock the handlers started ended exactly once: reported, or logged for a removed lock
         assertEquals(startedPerLock, endedPerLock, "started vs. ended unlocks per lock");
-        for (StubThing lock : locks.values()) {
+        for (InMemoryThing lock : locks.values()) {
             String uid = lock.getUID().getAsString();
             int events = result.unlockEvents().getOrDefault(new ChannelUID(lock.getUID(), CHANNEL_EVENT), 0);
             assertEquals(reportedPerLock.getOrDefault(uid, 0), events, "one event per reported outcome of " + uid);
@@ -537,15 +535,15 @@ class RandomizedSafetyTest extends SafetyTestBase {
             assertEquals(List.of(), unlocks, "no explicit unlock, no unlock request");
         }
         // rule 1: each unlock request was sent within unlockMaxAge of an explicit command for its lock ...
-        for (SuiteLog.Entry entry : result.timedLog()) {
-            Matcher send = CLIENT_SEND.matcher(entry.event().message());
-            if (KasCloudClient.class.getName().equals(entry.event().logger()) && send.find()) {
+        for (LogCapture.Event entry : result.log()) {
+            Matcher send = CLIENT_SEND.matcher(entry.message());
+            if (KasCloudClient.class.getName().equals(entry.logger()) && send.find()) {
                 String fn = send.group(1);
                 Instant sent = entry.time();
                 boolean served = commands.stream().anyMatch(c -> c.factoryNumber().equals(fn) && !c.at().isAfter(sent)
                         && !sent.isAfter(c.at().plus(c.maxAge()).plusMillis(SEND_MILLIS)));
                 assertTrue(served, "unlock of " + fn + " sent at " + sent + " serves no command younger than "
-                        + "unlockMaxAge: " + entry.event().message());
+                        + "unlockMaxAge: " + entry.message());
                 sendsChecked++;
             }
         }
@@ -563,7 +561,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
         assertTrue(pins.size() <= result.pinActions() + pinErrors, pins.size() + " PIN code requests");
         // KAS's own limit is never reached
         assertEquals(0, emulator.droppedCalls(API_KEY));
-        for (StubThing lock : locks.values()) {
+        for (InMemoryThing lock : locks.values()) {
             assertNotEquals(ThingStatus.UNINITIALIZED, lock.getStatus(), "every lock is initialized again");
             assertNotEquals(ThingStatusDetail.CONFIGURATION_ERROR, lock.getStatusInfo().getStatusDetail());
         }

@@ -31,10 +31,11 @@ import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.test.CallbackRecorder;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
-import org.openhab.binding.kas.internal.test.LogCapture;
+import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingUID;
-import org.slf4j.event.Level;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Helpers of the safety tests: thing actions run the way rules run them (on threads of their own, since they wait for

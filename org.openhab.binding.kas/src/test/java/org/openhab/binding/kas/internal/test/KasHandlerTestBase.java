@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,8 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
 
+import org.awaitility.Awaitility;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
@@ -37,11 +37,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
+import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
-import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -57,6 +60,10 @@ import org.openhab.core.types.State;
 /**
  * Base of the handler, action and console tests: the real KAS handlers, talking real HTTP over loopback (a started
  * Jetty {@link HttpClient}) to a {@link KasCloudEmulator}, with openHAB's side played by a {@link CallbackRecorder}.
+ * <p>
+ * Time is the test's: the handlers get a {@link ManualClock} and a {@link ManualScheduler}, so relocks, rechecks,
+ * maximum ages and wait bounds happen when the test moves time on ({@link #advance(Duration)}); the tests only wait
+ * (briefly) for the answers of the emulator over loopback.
  * <p>
  * Per test: an emulator with the account {@link #API_KEY} and the locks {@link #FRONT_FN} and {@link #BACK_FN}
  * (admin, gateways online), an HTTP client, a recorder and a log capture. The things ({@code kas:account:home},
@@ -79,8 +86,8 @@ public abstract class KasHandlerTestBase {
             + ".Um90YXRlZEtleVNlY3JldC05OTQy";
 
     /** The front door lock: admin, gateway online. */
-    /** The handlers' timers: openHAB's thing handler pool, as in production. */
-    public static final ScheduledExecutorService TIMERS = ThreadPoolManager.getScheduledPool("thingHandler");
+    /** When each test starts, on the clock of the handlers. */
+    public static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
     public static final String FRONT_FN = "SS000510";
     /** The back door lock: admin, gateway online. */
@@ -92,8 +99,12 @@ public abstract class KasHandlerTestBase {
 
     /** How long to wait for an asynchronous outcome at most. */
     protected static final Duration WAIT = Duration.ofSeconds(20);
-    /** How long "nothing happens" is watched. */
-    protected static final Duration QUIET = Duration.ofMillis(600);
+
+    static {
+        // conditions are checked at once and then every few milliseconds: tests wait for I/O, not for a poll period
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(5));
+    }
 
     protected @NonNullByDefault({}) KasCloudEmulator emulator;
     /** The emulator's base URL (also valid after it was closed, for restarting it on the same port). */
@@ -101,6 +112,12 @@ public abstract class KasHandlerTestBase {
     protected @NonNullByDefault({}) HttpClient httpClient;
     protected @NonNullByDefault({}) CallbackRecorder recorder;
     protected @NonNullByDefault({}) LogCapture logs;
+    /** The handlers' clock. */
+    protected final ManualClock clock = new ManualClock(T0);
+    /** The handlers' timers (relock, rechecks, maximum age, wait bounds): they run when the test moves time on. */
+    protected final ManualScheduler timers = new ManualScheduler(clock);
+    /** The request timeout on the wire for accounts created from now on; {@code null}: as configured. */
+    private @Nullable Duration wireTimeout;
 
     private final List<Thing> things = new CopyOnWriteArrayList<>();
     private final List<String> extraSecrets = new CopyOnWriteArrayList<>();
@@ -180,6 +197,25 @@ public abstract class KasHandlerTestBase {
         TestSecrets.register(secret);
     }
 
+    /**
+     * Makes the accounts created from now on time out on the wire after this duration instead of the configured
+     * request timeout (at least 1 s), for over-the-wire tests of time-outs that must wait in real time.
+     *
+     * @param timeout the request timeout on the wire
+     */
+    protected void useWireTimeout(Duration timeout) {
+        wireTimeout = timeout;
+    }
+
+    /**
+     * @return the transport for a new account handler: Jetty 9.4 on the test's HTTP client
+     */
+    protected HttpTransport transport() {
+        HttpTransport jetty = new Jetty9Transport(httpClient);
+        Duration timeout = wireTimeout;
+        return timeout == null ? jetty : new WireTimeoutTransport(jetty, timeout);
+    }
+
     // ---- configurations
 
     /**
@@ -211,10 +247,9 @@ public abstract class KasHandlerTestBase {
      * @param config the configuration
      * @return the bridge
      */
-    protected StubBridge createAccount(Map<String, Object> config) {
-        StubBridge bridge = new StubBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
-        KasAccountHandler handler = new KasAccountHandler(bridge, new Jetty9Transport(httpClient), Clock.systemUTC(),
-                TIMERS);
+    protected InMemoryBridge createAccount(Map<String, Object> config) {
+        InMemoryBridge bridge = new InMemoryBridge(ACCOUNT_UID, THING_TYPE_ACCOUNT, configuration(config));
+        KasAccountHandler handler = new KasAccountHandler(bridge, transport(), clock, timers);
         bridge.setHandler(handler);
         handler.setCallback(recorder.callback());
         recorder.register(bridge);
@@ -230,7 +265,7 @@ public abstract class KasHandlerTestBase {
      * @param config the configuration
      * @return the lock thing
      */
-    protected StubThing createLock(String id, Map<String, Object> config) {
+    protected InMemoryThing createLock(String id, Map<String, Object> config) {
         return createLock(new ThingUID(THING_TYPE_LOCK, ACCOUNT_UID, id), ACCOUNT_UID, config);
     }
 
@@ -242,14 +277,14 @@ public abstract class KasHandlerTestBase {
      * @param config the configuration
      * @return the lock thing
      */
-    protected StubThing createLock(ThingUID uid, @Nullable ThingUID bridgeUID, Map<String, Object> config) {
-        StubThing lock = new StubThing(uid, THING_TYPE_LOCK, bridgeUID, configuration(config));
-        KasLockHandler handler = new KasLockHandler(lock, Clock.systemUTC(), TIMERS);
+    protected InMemoryThing createLock(ThingUID uid, @Nullable ThingUID bridgeUID, Map<String, Object> config) {
+        InMemoryThing lock = new InMemoryThing(uid, THING_TYPE_LOCK, bridgeUID, configuration(config));
+        KasLockHandler handler = new KasLockHandler(lock, clock, timers);
         lock.setHandler(handler);
         handler.setCallback(recorder.callback());
         recorder.register(lock);
         for (Thing thing : things) {
-            if (thing instanceof StubBridge bridge && thing.getUID().equals(bridgeUID)) {
+            if (thing instanceof InMemoryBridge bridge && thing.getUID().equals(bridgeUID)) {
                 bridge.addThing(lock);
             }
         }
@@ -305,7 +340,7 @@ public abstract class KasHandlerTestBase {
     private @Nullable BridgeHandler bridgeHandlerOf(Thing thing) {
         ThingUID bridgeUID = thing.getBridgeUID();
         for (Thing candidate : things) {
-            if (candidate instanceof StubBridge bridge && candidate.getUID().equals(bridgeUID)) {
+            if (candidate instanceof InMemoryBridge bridge && candidate.getUID().equals(bridgeUID)) {
                 return bridge.getHandler();
             }
         }
@@ -338,7 +373,7 @@ public abstract class KasHandlerTestBase {
      *
      * @return the bridge
      */
-    protected StubBridge startAccount() {
+    protected InMemoryBridge startAccount() {
         return startAccount(accountConfig());
     }
 
@@ -348,8 +383,8 @@ public abstract class KasHandlerTestBase {
      * @param config the configuration
      * @return the bridge
      */
-    protected StubBridge startAccount(Map<String, Object> config) {
-        StubBridge bridge = createAccount(config);
+    protected InMemoryBridge startAccount(Map<String, Object> config) {
+        InMemoryBridge bridge = createAccount(config);
         initialize(bridge);
         awaitStatus(bridge, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         return bridge;
@@ -362,7 +397,7 @@ public abstract class KasHandlerTestBase {
      * @param factoryNumber the factory number
      * @return the lock thing
      */
-    protected StubThing startLock(String id, String factoryNumber) {
+    protected InMemoryThing startLock(String id, String factoryNumber) {
         return startLock(id, lockConfig(factoryNumber));
     }
 
@@ -373,8 +408,8 @@ public abstract class KasHandlerTestBase {
      * @param config the configuration
      * @return the lock thing
      */
-    protected StubThing startLock(String id, Map<String, Object> config) {
-        StubThing lock = createLock(id, config);
+    protected InMemoryThing startLock(String id, Map<String, Object> config) {
+        InMemoryThing lock = createLock(id, config);
         initialize(lock);
         awaitStatus(lock, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         return lock;
@@ -470,13 +505,39 @@ public abstract class KasHandlerTestBase {
     }
 
     /**
-     * Watches the emulator for {@link #QUIET} and fails if an unlock or PIN request arrives beyond the expected number.
+     * Moves the handlers' time on, running every timer that becomes due on the way.
      *
-     * @param expected the number of unlock and PIN requests that must stay the number received
+     * @param duration how far
+     */
+    protected void advance(Duration duration) {
+        timers.advance(duration);
+    }
+
+    /**
+     * Waits until no account has a keyed request waiting or in flight, then checks the number of unlock and PIN
+     * requests the emulator received. Every keyed request goes through an account's request gate, which holds it from
+     * submission until its answer: once all gates are idle nothing more can arrive unless the test moves time on or
+     * sends a command.
+     *
+     * @param expected the number of unlock and PIN requests received
      */
     protected void assertKeyedRequestsStay(int expected) {
-        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> keyedRequests().size() == expected);
+        awaitRequestsSettled();
         assertEquals(expected, keyedRequests().size());
+    }
+
+    /**
+     * Waits until no account has a request waiting or in flight.
+     */
+    protected void awaitRequestsSettled() {
+        for (Thing thing : things) {
+            if (thing instanceof InMemoryBridge bridge && bridge.getHandler() instanceof KasAccountHandler account) {
+                await().atMost(WAIT).until(() -> {
+                    String summary = account.gateSummary();
+                    return summary.isEmpty() || summary.contains("inFlight=0, queued=0,");
+                });
+            }
+        }
     }
 
     /**
@@ -489,9 +550,7 @@ public abstract class KasHandlerTestBase {
             String lower = secret.toLowerCase(Locale.ROOT);
             for (LogCapture.Event event : logs.events()) {
                 // the emulator's own server side (its Jetty server logs request URIs) is not the binding
-                boolean emulatorSide = event.logger().startsWith("org.eclipse.jetty.server")
-                        || event.thread().startsWith("kas-cloud-emulator");
-                assertFalse(!emulatorSide && event.text().toLowerCase(Locale.ROOT).contains(lower),
+                assertFalse(!LogAudit.isEmulatorSide(event) && event.text().toLowerCase(Locale.ROOT).contains(lower),
                         () -> "a log line contains a key: " + event.level() + " [" + event.logger() + "] "
                                 + event.text().replace(secret, "<SECRET>"));
             }

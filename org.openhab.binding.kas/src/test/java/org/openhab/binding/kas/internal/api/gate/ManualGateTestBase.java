@@ -19,8 +19,8 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
-import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.ManualScheduler;
-import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.MutableClock;
+import org.openhab.binding.kas.internal.test.ManualClock;
+import org.openhab.binding.kas.internal.test.ManualScheduler;
 
 /**
  * Gates on a clock and a scheduler the test moves by hand; every gate a test creates is closed after it.
@@ -30,9 +30,16 @@ import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.MutableCloc
 @NonNullByDefault
 abstract class ManualGateTestBase {
 
-    protected final MutableClock clock = new MutableClock(T0);
-    protected final ManualScheduler scheduler = new ManualScheduler(clock);
+    protected final ManualClock clock = new ManualClock(T0);
+    protected final ManualScheduler scheduler = newScheduler(clock);
     protected final List<RequestGate> gates = new ArrayList<>();
+
+    private static ManualScheduler newScheduler(ManualClock clock) {
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        // the gate only schedules its expiry timers
+        scheduler.forbidExecute();
+        return scheduler;
+    }
 
     @AfterEach
     void closeGates() {

@@ -42,8 +42,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
-import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.ManualScheduler;
-import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.MutableClock;
+import org.openhab.binding.kas.internal.test.ManualClock;
+import org.openhab.binding.kas.internal.test.ManualScheduler;
 
 /**
  * Randomised tests of {@link RequestGate}: thousands of single-threaded random sequences with a fixed seed (submits
@@ -144,7 +144,7 @@ class RequestGateRandomizedTest {
     /** One random sequence on its own gate, clock and scheduler. */
     private static final class Sequence {
         final Random random;
-        final MutableClock clock = new MutableClock(T0);
+        final ManualClock clock = new ManualClock(T0);
         final ManualScheduler scheduler = new ManualScheduler(clock);
         final int maxConcurrent;
         final int maxQueued;

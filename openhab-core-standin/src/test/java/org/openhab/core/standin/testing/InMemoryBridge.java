@@ -10,9 +10,10 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.test;
+package org.openhab.core.standin.testing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -26,12 +27,12 @@ import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 
 /**
- * A {@link StubThing} that is a {@link Bridge}: it knows its child things (added with {@link #addThing(Thing)}).
+ * An {@link InMemoryThing} that is a {@link Bridge}: it knows its child things (added with {@link #addThing(Thing)}).
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class StubBridge extends StubThing implements Bridge {
+public class InMemoryBridge extends InMemoryThing implements Bridge {
 
     private final List<Thing> things = new CopyOnWriteArrayList<>();
 
@@ -40,8 +41,16 @@ public class StubBridge extends StubThing implements Bridge {
      * @param thingTypeUID the bridge type
      * @param configuration the configuration (kept, not copied)
      */
-    public StubBridge(ThingUID uid, ThingTypeUID thingTypeUID, Configuration configuration) {
+    public InMemoryBridge(ThingUID uid, ThingTypeUID thingTypeUID, Configuration configuration) {
         super(uid, thingTypeUID, null, configuration);
+    }
+
+    /**
+     * @param uid the bridge UID, e.g. {@code binding:type:id}; the thing type is its first two segments
+     * @param configuration the configuration parameters (copied)
+     */
+    public InMemoryBridge(String uid, Map<String, Object> configuration) {
+        super(uid, configuration);
     }
 
     /**

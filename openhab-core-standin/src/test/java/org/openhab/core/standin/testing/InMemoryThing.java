@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.kas.internal.test;
+package org.openhab.core.standin.testing;
 
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +31,16 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
 
 /**
- * A small, thread-safe {@link Thing} for handler tests: it keeps a real {@link Configuration}, the status info that
- * the framework (here {@link CallbackRecorder}) sets, its handler and its bridge UID. It has no channels: the KAS
- * handlers address their channels by id only.
+ * The project's one {@link Thing} test double: small and thread-safe, it keeps a real {@link Configuration}, the
+ * status info that the framework (a test's callback) sets, its handler, bridge UID, label, location, tag and
+ * properties. It has no channels (the KAS handlers address their channels by id). Implementing the interface here
+ * also shows that the stand-in declares all of openHAB's abstract methods of {@link Thing}; written against the 5.2.1
+ * API, it is used with the real openHAB core too.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class StubThing implements Thing {
+public class InMemoryThing implements Thing {
 
     private final ThingUID uid;
     private final ThingTypeUID thingTypeUID;
@@ -58,12 +60,24 @@ public class StubThing implements Thing {
      * @param bridgeUID the bridge, or null for none
      * @param configuration the configuration (kept, not copied: handlers and tests see the same object)
      */
-    public StubThing(ThingUID uid, ThingTypeUID thingTypeUID, @Nullable ThingUID bridgeUID,
+    public InMemoryThing(ThingUID uid, ThingTypeUID thingTypeUID, @Nullable ThingUID bridgeUID,
             Configuration configuration) {
         this.uid = uid;
         this.thingTypeUID = thingTypeUID;
         this.bridgeUID = bridgeUID;
         this.configuration = configuration;
+    }
+
+    /**
+     * @param uid the thing UID, e.g. {@code binding:type:id}; the thing type is its first two segments
+     * @param configuration the configuration parameters (copied)
+     */
+    public InMemoryThing(String uid, Map<String, Object> configuration) {
+        this(new ThingUID(uid), typeOf(new ThingUID(uid)), null, new Configuration(configuration));
+    }
+
+    private static ThingTypeUID typeOf(ThingUID uid) {
+        return new ThingTypeUID(uid.getBindingId(), uid.getAsString().split(":")[1]);
     }
 
     @Override
@@ -200,6 +214,6 @@ public class StubThing implements Thing {
 
     @Override
     public String toString() {
-        return "StubThing[" + uid + ", " + statusInfo + "]";
+        return "InMemoryThing[" + uid + ", " + statusInfo + "]";
     }
 }
