@@ -88,14 +88,47 @@ class BundleJarIT {
     }
 
     @Test
-    void libraryImportRangesResolveOnOpenhab50To52() {
-        assertEquals("version=\"[2.11,3)\"", imports.get("com.google.gson"));
-        assertEquals("version=\"[9.4,10)\"", imports.get("org.eclipse.jetty.client"));
-        for (Map.Entry<String, String> entry : imports.entrySet()) {
-            if (entry.getKey().startsWith("org.eclipse.jetty")) {
-                assertEquals("version=\"[9.4,10)\"", entry.getValue(), entry.getKey());
+    void jettyImportsFitBothJettyLines() {
+        Map<String, String> jetty = new LinkedHashMap<>();
+        imports.forEach((pkg, attributes) -> {
+            if (pkg.startsWith("org.eclipse.jetty")) {
+                jetty.put(pkg, attributes);
+            }
+        });
+        // the packages both transports use: Jetty 9.4 (openHAB 5.0 to 5.2) or Jetty 12 (openHAB 5.3 and later)
+        // the packages only the Jetty 9.4 transport uses: optional, so that the bundle resolves on Jetty 12 too
+        assertEquals(Map.of("org.eclipse.jetty.client", "version=\"[9.4,13)\"", //
+                "org.eclipse.jetty.http", "version=\"[9.4,13)\"", //
+                "org.eclipse.jetty.client.api", "version=\"[9.4,10)\";resolution:=optional", //
+                "org.eclipse.jetty.client.util", "version=\"[9.4,10)\";resolution:=optional"), jetty);
+    }
+
+    @Test
+    void bothJettyTransportsArePackagedAndTheWiringPicksOne() throws IOException {
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            for (String transport : List.of("jetty9/Jetty9Transport", "jetty12/Jetty12Transport")) {
+                String entry = "org/openhab/binding/kas/internal/api/transport/" + transport + ".class";
+                assertNotNull(jar.getJarEntry(entry), entry + " is in the jar");
             }
         }
+        // the transport is chosen by the wired version of org.eclipse.jetty.client (TransportSelector)
+        assertTrue(imports.containsKey("org.osgi.framework.wiring"), "reads its bundle wiring: " + imports);
+    }
+
+    @Test
+    void importsExactlyThesePackages() {
+        assertEquals(List.of("com.google.gson", "javax.net.ssl", "org.eclipse.jetty.client",
+                "org.eclipse.jetty.client.api", "org.eclipse.jetty.client.util", "org.eclipse.jetty.http",
+                "org.openhab.core.automation.annotation", "org.openhab.core.common", "org.openhab.core.config.core",
+                "org.openhab.core.io.console", "org.openhab.core.io.console.extensions", "org.openhab.core.io.net.http",
+                "org.openhab.core.library.types", "org.openhab.core.thing", "org.openhab.core.thing.binding",
+                "org.openhab.core.types", "org.osgi.framework", "org.osgi.framework.wiring", "org.slf4j"),
+                imports.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void otherLibraryImportRanges() {
+        assertEquals("version=\"[2.11,3)\"", imports.get("com.google.gson"));
         // the null annotations have class retention; if bnd ever imports them, the import must be optional
         if (imports.containsKey("org.eclipse.jdt.annotation")) {
             assertTrue(imports.getOrDefault("org.eclipse.jdt.annotation", "").contains("resolution:=optional"));

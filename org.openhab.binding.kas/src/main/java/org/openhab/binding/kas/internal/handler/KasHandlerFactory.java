@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
-import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
+import org.openhab.binding.kas.internal.api.transport.TransportSelector;
 import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.thing.Bridge;
@@ -51,7 +51,7 @@ public class KasHandlerFactory extends BaseThingHandlerFactory {
 
     @Activate
     public KasHandlerFactory(@Reference HttpClientFactory httpClientFactory) {
-        this(new Jetty9Transport(httpClientFactory.getCommonHttpClient()), Clock.systemUTC(),
+        this(TransportSelector.forCommonClient(httpClientFactory), Clock.systemUTC(),
                 ThreadPoolManager.getScheduledPool(THING_HANDLER_POOL));
     }
 

@@ -23,12 +23,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 
 /**
  * The maximum age of waiting submissions: a timer per waiting entry with a deadline completes it with
- * {@link KasOutcome#EXPIRED} at the deadline and takes it out of the queue, so that the user learns at once. Merging
+ * {@code EXPIRED} at the deadline and takes it out of the queue, so that the user learns at once. Merging
  * a later deadline into an entry replaces its timer. Timers carry the entry's timer generation: an outdated timer does
  * nothing.
  *

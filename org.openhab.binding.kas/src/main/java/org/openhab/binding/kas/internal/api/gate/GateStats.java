@@ -13,7 +13,6 @@
 package org.openhab.binding.kas.internal.api.gate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.kas.internal.api.KasOutcome;
 
 /**
  * A consistent snapshot of a {@link RequestGate}'s counters.
@@ -24,9 +23,9 @@ import org.openhab.binding.kas.internal.api.KasOutcome;
  * @param started calls invoked, retries included
  * @param retried retries invoked
  * @param merged submissions merged into an equal one
- * @param expired submissions ended {@link KasOutcome#EXPIRED}
- * @param rejected submissions ended {@link KasOutcome#QUEUE_FULL}
- * @param cancelled submissions ended {@link KasOutcome#CANCELLED}
+ * @param expired submissions ended {@code EXPIRED}
+ * @param rejected submissions ended {@code QUEUE_FULL}
+ * @param cancelled submissions ended {@code CANCELLED}
  * @param closed whether the gate is closed
  *
  * @author KAS binding contributors - Initial contribution

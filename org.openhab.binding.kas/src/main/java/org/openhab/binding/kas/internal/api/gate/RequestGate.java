@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.gate.ExpiryTimers.TimerChange;
 
@@ -40,20 +39,20 @@ import org.openhab.binding.kas.internal.api.gate.ExpiryTimers.TimerChange;
  * <ol>
  * <li><b>Concurrency</b> ({@link GateLedger}): at most {@code maxConcurrent} calls in flight; a permit is held from
  * the moment a submission leaves the queue until its last attempt has completed. Further submissions wait in FIFO
- * order; when {@code maxQueued} already wait, a submission completes at once with {@link KasOutcome#QUEUE_FULL}.</li>
+ * order; when {@code maxQueued} already wait, a submission completes at once with {@code QUEUE_FULL}.</li>
  * <li><b>Maximum age</b> ({@link ExpiryTimers}): a submission is never started after its
  * {@link Submission#notAfter()}, checked right before the call is invoked. One already too old when submitted, or
- * when it reaches the head of the queue, completes with {@link KasOutcome#EXPIRED} unsent; while it waits, a timer
- * completes it with {@link KasOutcome#EXPIRED} at the deadline and removes it from the queue.</li>
+ * when it reaches the head of the queue, completes with {@code EXPIRED} unsent; while it waits, a timer
+ * completes it with {@code EXPIRED} at the deadline and removes it from the queue.</li>
  * <li><b>Coalescing</b>: a submission whose {@link Submission#coalesceKey()} equals that of a pending one is merged
  * into it (no second call, same result); the merged deadline is the later of both (no deadline counts as the latest),
  * so the call still happens within the maximum age of the newest equal command.</li>
  * <li><b>Retry</b> ({@link GateAttempts}): when {@link Submission#retryWhen()} matches the first result, the call is
  * invoked once more at once, with the same permit, but only while the deadline holds; never more than once.</li>
  * <li><b>One outcome</b> ({@link GateResults}): a throwing supplier, a {@code null} or exceptionally completed call
- * future give {@link KasOutcome#COMMUNICATION_ERROR} (a cancelled one {@link KasOutcome#CANCELLED}); exception
+ * future give {@code COMMUNICATION_ERROR} (a cancelled one {@code CANCELLED}); exception
  * messages are never copied (they may contain a URL with the API key). {@link #close()} completes waiting
- * submissions and those in flight (whose call futures get {@code cancel(true)}) with {@link KasOutcome#CANCELLED},
+ * submissions and those in flight (whose call futures get {@code cancel(true)}) with {@code CANCELLED},
  * and every later submission at once.</li>
  * <li><b>Threads</b> ({@link ActionRunner}): all state is guarded by one lock; futures are completed, calls invoked
  * and timers cancelled only after it was released, and never recursively. Nothing blocks.</li>
@@ -151,7 +150,7 @@ public final class RequestGate implements AutoCloseable {
     /**
      * Withdraws the submission with this coalescing key if it is still waiting in the queue: it is removed, its expiry
      * timer cancelled and it completes (together with every submission merged into it) with
-     * {@link KasOutcome#CANCELLED} ("... not sent: the lock thing was removed"). A submission that holds a permit
+     * {@code CANCELLED} ("... not sent: the lock thing was removed"). A submission that holds a permit
      * (started or about to start) is left alone: its call may have reached the cloud, and its result still comes.
      *
      * @param coalesceKey the key, e.g. {@link Submission#unlockKey(String)}
@@ -203,9 +202,9 @@ public final class RequestGate implements AutoCloseable {
     }
 
     /**
-     * Cancels everything: queued submissions and calls in flight complete with {@link KasOutcome#CANCELLED}, the
+     * Cancels everything: queued submissions and calls in flight complete with {@code CANCELLED}, the
      * futures of calls in flight get {@code cancel(true)}, timers are cancelled and later submissions complete with
-     * {@link KasOutcome#CANCELLED} at once. Idempotent; does not shut the scheduler down.
+     * {@code CANCELLED} at once. Idempotent; does not shut the scheduler down.
      */
     @Override
     public void close() {
@@ -301,17 +300,17 @@ public final class RequestGate implements AutoCloseable {
         return stats().merged();
     }
 
-    /** @return submissions that ended {@link KasOutcome#EXPIRED} */
+    /** @return submissions that ended {@code EXPIRED} */
     public long expired() {
         return stats().expired();
     }
 
-    /** @return submissions that ended {@link KasOutcome#QUEUE_FULL} */
+    /** @return submissions that ended {@code QUEUE_FULL} */
     public long rejected() {
         return stats().rejected();
     }
 
-    /** @return submissions that ended {@link KasOutcome#CANCELLED} (by {@link #close()} or a cancelled call) */
+    /** @return submissions that ended {@code CANCELLED} (by {@link #close()} or a cancelled call) */
     public long cancelled() {
         return stats().cancelled();
     }

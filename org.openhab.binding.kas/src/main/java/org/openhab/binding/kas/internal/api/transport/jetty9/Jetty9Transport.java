@@ -26,7 +26,7 @@ import org.eclipse.jetty.client.api.Response;
 import org.eclipse.jetty.client.api.Result;
 import org.eclipse.jetty.client.util.StringContentProvider;
 import org.eclipse.jetty.http.HttpHeader;
-import org.openhab.binding.kas.internal.api.transport.BodyBuffer;
+import org.openhab.binding.kas.internal.api.transport.AnswerCollector;
 import org.openhab.binding.kas.internal.api.transport.HttpAnswer;
 import org.openhab.binding.kas.internal.api.transport.HttpCall;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
@@ -76,7 +76,7 @@ public final class Jetty9Transport implements HttpTransport {
             return Exchange.ENDED;
         }
         Request sent = request;
-        return () -> sent.abort(new AbortedByCaller());
+        return () -> sent.abort(AnswerCollector.abortedByCaller());
     }
 
     @Override
@@ -84,39 +84,17 @@ public final class Jetty9Transport implements HttpTransport {
         return "Jetty 9.4";
     }
 
-    /** Aborts an exchange on request of the caller. */
-    private static final class AbortedByCaller extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        AbortedByCaller() {
-            super("aborted by the caller", null, false, false);
-        }
-    }
-
-    /** Aborts an answer whose body is larger than the limit. */
-    private static final class BodyTooLarge extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge() {
-            super("answer body larger than the limit", null, false, false);
-        }
-    }
-
-    /** Reads the answer into a bounded buffer and reports it once. */
+    /** Feeds Jetty's events of one answer to an {@link AnswerCollector}. */
     private static final class Listener extends Response.Listener.Adapter {
-        private final BodyBuffer body;
-        private final Consumer<HttpAnswer> onAnswer;
-        private volatile boolean begun;
+        private final AnswerCollector answer;
 
         Listener(int limit, Consumer<HttpAnswer> onAnswer) {
-            this.body = new BodyBuffer(limit);
-            this.onAnswer = onAnswer;
+            this.answer = new AnswerCollector(limit, onAnswer);
         }
 
         @Override
         public void onBegin(@Nullable Response response) {
-            // a status line has been received
-            begun = true;
+            answer.begin();
         }
 
         @Override
@@ -130,41 +108,25 @@ public final class Jetty9Transport implements HttpTransport {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            if (!body.announce(length)) {
-                response.abort(new BodyTooLarge());
+            if (!answer.headers(length)) {
+                response.abort(AnswerCollector.bodyTooLarge());
             }
         }
 
         @Override
         public void onContent(@Nullable Response response, @Nullable ByteBuffer content) {
-            if (response != null && content != null && !body.append(content)) {
-                response.abort(new BodyTooLarge());
+            if (response != null && content != null && !answer.content(content)) {
+                response.abort(AnswerCollector.bodyTooLarge());
             }
         }
 
         @Override
         public void onComplete(@Nullable Result result) {
             Response response = result == null ? null : result.getResponse();
-            // a status only counts when a status line was received (Jetty sets one for some parse failures too)
-            int status = response == null || !begun ? 0 : response.getStatus();
-            Throwable failure = result == null ? new IllegalStateException("no result") : result.getFailure();
-            String contentType = response == null ? null : response.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            if (body.oversized()) {
-                onAnswer.accept(new HttpAnswer.Received(status, contentType, body.bytes(), true));
-            } else if (failure != null) {
-                onAnswer.accept(new HttpAnswer.Failed(translate(failure), status));
-            } else {
-                onAnswer.accept(new HttpAnswer.Received(status, contentType, body.bytes(), false));
-            }
-        }
-
-        private static Throwable translate(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof HttpResponseException) {
-                    return new HttpTransportException(Reason.INVALID_ANSWER, failure);
-                }
-            }
-            return failure;
+            answer.complete(response == null ? 0 : response.getStatus(),
+                    response == null ? null : response.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                    result == null ? new IllegalStateException("no result") : result.getFailure(),
+                    HttpResponseException.class);
         }
     }
 }
