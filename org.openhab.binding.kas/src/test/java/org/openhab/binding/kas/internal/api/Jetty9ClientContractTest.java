@@ -26,6 +26,6 @@ class Jetty9ClientContractTest extends KasCloudClientContract {
 
     @Override
     protected TransportFixture newFixture() {
-        return new Jetty9Fixture();
+        return Jetty9Fixture.create();
     }
 }

@@ -26,6 +26,6 @@ class Jetty9ClientWireTest extends KasCloudClientWireContract {
 
     @Override
     protected TransportFixture newFixture() {
-        return new Jetty9Fixture();
+        return Jetty9Fixture.create();
     }
 }

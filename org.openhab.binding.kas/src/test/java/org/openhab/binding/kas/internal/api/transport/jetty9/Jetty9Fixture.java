@@ -13,66 +13,54 @@
 package org.openhab.binding.kas.internal.api.transport.jetty9;
 
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.openhab.binding.kas.internal.api.transport.ClientFixture;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.api.transport.TransportFixture;
 
 /**
- * {@link TransportFixture} of the Jetty 9.4 transport (openHAB 5.0 to 5.2).
+ * The Jetty 9.4 client line (openHAB 5.0 to 5.2) for the transport-neutral client tests.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class Jetty9Fixture implements TransportFixture {
+public final class Jetty9Fixture implements ClientFixture.Library<HttpClient> {
 
-    private final List<HttpClient> started = new ArrayList<>();
-    private @Nullable HttpTransport shared;
-
-    @Override
-    public synchronized HttpTransport transport() {
-        HttpTransport transport = shared;
-        if (transport == null) {
-            transport = new Jetty9Transport(start(new HttpClient()));
-            shared = transport;
-        }
-        return transport;
+    /**
+     * @return a fixture of the Jetty 9.4 transport
+     */
+    public static TransportFixture create() {
+        return new ClientFixture<>(new Jetty9Fixture());
     }
 
     @Override
-    public HttpTransport stoppedTransport() {
-        return new Jetty9Transport(new HttpClient());
+    public HttpClient newClient() {
+        return new HttpClient();
     }
 
     @Override
-    public HttpTransport unresolvingTransport() {
-        HttpClient noDns = new HttpClient(new SslContextFactory.Client());
-        noDns.setSocketAddressResolver((host, port, promise) -> promise
-                .failed(new UnknownHostException(host + ": Name or service not known")));
-        return new Jetty9Transport(start(noDns));
-    }
-
-    private synchronized HttpClient start(HttpClient client) {
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("the Jetty 9.4 client does not start", e);
-        }
-        started.add(client);
+    public HttpClient newUnresolvingClient() {
+        HttpClient client = new HttpClient(new SslContextFactory.Client());
+        client.setSocketAddressResolver(
+                (host, port, promise) -> promise.failed(new UnknownHostException(host + ": no lookups in this test")));
         return client;
     }
 
     @Override
-    public synchronized void close() throws Exception {
-        for (HttpClient client : started) {
-            client.stop();
-        }
-        started.clear();
-        shared = null;
+    public void start(HttpClient client) throws Exception {
+        client.start();
+    }
+
+    @Override
+    public void stop(HttpClient client) throws Exception {
+        client.stop();
+    }
+
+    @Override
+    public HttpTransport transport(HttpClient client) {
+        return new Jetty9Transport(client);
     }
 }

@@ -1,0 +1,66 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.api.transport.jetty12;
+
+import java.net.UnknownHostException;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.kas.internal.api.transport.ClientFixture;
+import org.openhab.binding.kas.internal.api.transport.HttpTransport;
+import org.openhab.binding.kas.internal.api.transport.TransportFixture;
+
+/**
+ * The Jetty 12 client line (openHAB 5.3 and later) for the transport-neutral client tests.
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class Jetty12Fixture implements ClientFixture.Library<HttpClient> {
+
+    /**
+     * @return a fixture of the Jetty 12 transport
+     */
+    public static TransportFixture create() {
+        return new ClientFixture<>(new Jetty12Fixture());
+    }
+
+    @Override
+    public HttpClient newClient() {
+        return new HttpClient();
+    }
+
+    @Override
+    public HttpClient newUnresolvingClient() {
+        HttpClient client = new HttpClient();
+        // Jetty 12's resolver also gets a context map
+        client.setSocketAddressResolver((host, port, context, promise) -> promise
+                .failed(new UnknownHostException(host + ": no lookups in this test")));
+        return client;
+    }
+
+    @Override
+    public void start(HttpClient client) throws Exception {
+        client.start();
+    }
+
+    @Override
+    public void stop(HttpClient client) throws Exception {
+        client.stop();
+    }
+
+    @Override
+    public HttpTransport transport(HttpClient client) {
+        return new Jetty12Transport(client);
+    }
+}
