@@ -21,13 +21,13 @@ import java.time.ZoneOffset;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
-@NonNullByDefault
 /**
  * A clock the test sets (never moving by itself); thread-safe. With {@link ManualScheduler} it is the time of the
  * tests: nothing in the code under test waits in real time.
  *
  * @author KAS binding contributors - Initial contribution
  */
+@NonNullByDefault
 public final class ManualClock extends Clock {
     private volatile Instant now;
 

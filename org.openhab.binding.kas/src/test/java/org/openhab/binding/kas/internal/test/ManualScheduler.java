@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
-@NonNullByDefault
 /**
  * A scheduler whose one-shot tasks run only when the test moves time on: {@link #runDue()} runs what the
  * {@link ManualClock} has reached, {@link #advance(Duration)} moves the clock task by task and runs each task at its
@@ -38,6 +37,7 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * @author KAS binding contributors - Initial contribution
  */
+@NonNullByDefault
 public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();

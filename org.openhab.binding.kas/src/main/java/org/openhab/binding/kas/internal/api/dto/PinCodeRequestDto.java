@@ -12,14 +12,18 @@
  */
 package org.openhab.binding.kas.internal.api.dto;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /**
  * The JSON body of a KAS PIN code request:
  * <code>{"mode":0,"duration":24,"startTime":1767225600,"apiKey":"..."}</code>.
  * <p>
- * Serialised with Gson. It contains the API key: never log an instance or its JSON.
+ * Serialised with Gson (never read back, so every field is set by the constructor). It contains the API key: never
+ * log an instance or its JSON.
  *
  * @author KAS binding contributors - Initial contribution
  */
+@NonNullByDefault
 public class PinCodeRequestDto {
 
     public int mode;
