@@ -14,17 +14,21 @@ package org.openhab.binding.kas.internal.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The API key of a KAS account (a JSON Web Token: three base64url parts separated by dots).
+ * The API key of a KAS account.
  * <p>
- * The key is a secret. It appears in the path of the remote-unlock URL, so everything that could change that URL
- * ({@code / ? # %}, whitespace, control or non-ASCII characters) is rejected. {@link #toString()} and
- * {@link #masked()} never show it, and no validation message ever quotes it. Only {@link KasCloudClient} reads the
- * value, to build the request.
+ * KAS issues JSON Web Tokens and also "static" keys whose form it does not document, so nothing here assumes a
+ * structure: a key is 1 to {@value #MAX_LENGTH} characters (after surrounding whitespace is removed) that can stand
+ * unescaped in a URL path segment, the RFC 3986 "unreserved" characters {@code A-Z a-z 0-9 - . _ ~}. Everything else
+ * is rejected, because the key is a segment of the remote-unlock URL and must not change it.
+ * <p>
+ * The key is a secret. {@link #toString()} and {@link #masked()} never show it, and no validation message ever quotes
+ * it. Only {@link KasCloudClient} reads the value, to build the request.
  *
  * @author KAS binding contributors - Initial contribution
  */
@@ -40,8 +44,7 @@ public final class ApiKey {
     /** What is shown instead of the key. */
     public static final String MASK = "***";
 
-    private static final String SHAPE_HINT = "a KAS API key consists of three parts of letters, digits, '-' and '_', "
-            + "separated by '.'";
+    private static final String ALLOWED = "letters, digits, '-', '.', '_' and '~'";
 
     private final String value;
 
@@ -59,66 +62,67 @@ public final class ApiKey {
      */
     public static ApiKey parse(@Nullable String raw) {
         if (raw == null) {
-            throw invalid("The API key is missing; copy it from your KAS account.");
+            throw invalid("api-key-missing", List.of(), "The API key is missing; copy it from your KAS account.");
         }
         String candidate = raw.strip();
         if (candidate.isEmpty()) {
-            throw invalid("The API key is empty; copy it from your KAS account.");
+            throw invalid("api-key-empty", List.of(), "The API key is empty; copy it from your KAS account.");
         }
         if (candidate.length() > MAX_LENGTH) {
-            throw invalid("The API key is too long (" + candidate.length() + " characters, at most " + MAX_LENGTH
-                    + "); copy only the key from your KAS account.");
+            throw invalid("api-key-too-long", List.of(String.valueOf(candidate.length()), String.valueOf(MAX_LENGTH)),
+                    "The API key is too long (" + candidate.length() + " characters, at most " + MAX_LENGTH
+                            + "); copy only the key from your KAS account.");
         }
         char first = candidate.charAt(0);
         char last = candidate.charAt(candidate.length() - 1);
         if (candidate.length() >= 2 && (first == '"' || first == '\'') && last == first) {
-            throw invalid("The API key is enclosed in quotes; enter it without the quotes.");
+            throw invalid("api-key-quoted", List.of(),
+                    "The API key is enclosed in quotes; enter it without the quotes.");
         }
         for (int i = 0; i < candidate.length();) {
             int cp = candidate.codePointAt(i);
             checkCharacter(cp);
             i += Character.charCount(cp);
         }
-        String[] parts = candidate.split("\\.", -1);
-        if (parts.length != 3) {
-            throw invalid("The API key does not have the expected form: " + SHAPE_HINT + ", but it has " + parts.length
-                    + (parts.length == 1 ? " part." : " parts."));
-        }
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i].isEmpty()) {
-                throw invalid("Part " + (i + 1) + " of 3 of the API key is empty; " + SHAPE_HINT + ".");
-            }
-        }
         return new ApiKey(candidate);
     }
 
-    private static void checkCharacter(int cp) {
-        if (cp == '/' || cp == '?' || cp == '#' || cp == '%') {
-            throw invalid("The API key contains '" + (char) cp + "', a character that would change the request URL; "
-                    + SHAPE_HINT + ".");
-        }
-        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-            throw invalid("The API key contains whitespace (a space, tab or line break) inside it; "
-                    + "paste it again as a single line.");
-        }
-        if (Character.isISOControl(cp)) {
-            throw invalid("The API key contains a control character (" + LogSafe.codePoint(cp)
-                    + "); paste it again as plain text.");
-        }
-        if (cp > 0x7f) {
-            throw invalid("The API key contains a non-ASCII character (" + LogSafe.codePoint(cp)
-                    + "), e.g. a typographic quote or an invisible character; " + SHAPE_HINT + ".");
-        }
-        boolean allowed = (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-'
-                || cp == '_' || cp == '.';
-        if (!allowed) {
-            throw invalid("The API key contains the character '" + (char) cp + "', which is not allowed; " + SHAPE_HINT
-                    + ".");
-        }
+    /**
+     * @return whether the code point is an RFC 3986 unreserved character: it stands in a URL path as it is
+     */
+    static boolean isUnreserved(int cp) {
+        return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-'
+                || cp == '.' || cp == '_' || cp == '~';
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(PARAMETER, message);
+    private static void checkCharacter(int cp) {
+        if (isUnreserved(cp)) {
+            return;
+        }
+        String name = LogSafe.characterName(cp);
+        if (cp == '/' || cp == '?' || cp == '#' || cp == '%') {
+            throw invalid("api-key-url-character", List.of(name), "The API key contains " + name
+                    + ", a character that would change the request URL; a key consists of " + ALLOWED + ".");
+        }
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            throw invalid("api-key-whitespace", List.of(),
+                    "The API key contains whitespace (a space, tab or line break) inside it; "
+                            + "paste it again as a single line.");
+        }
+        if (Character.isISOControl(cp)) {
+            throw invalid("api-key-control-character", List.of(name),
+                    "The API key contains a control character (" + name + "); paste it again as plain text.");
+        }
+        if (cp > 0x7f) {
+            throw invalid("api-key-non-ascii", List.of(name), "The API key contains a non-ASCII character (" + name
+                    + "), e.g. a typographic quote or an invisible character; a key consists of " + ALLOWED + ".");
+        }
+        throw invalid("api-key-character", List.of(name), "The API key contains the character " + name
+                + ", which is not allowed; a key consists of " + ALLOWED + ".");
+    }
+
+    private static InvalidInputException invalid(String reason, List<String> arguments, String message) {
+        return new InvalidInputException(PARAMETER, reason, arguments, message);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -70,15 +71,15 @@ public final class CloudBaseUrl {
      */
     public static CloudBaseUrl parse(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
-            throw invalid("The cloud URL is empty; leave the default " + DEFAULT + " unless you test with a "
-                    + "local emulator.");
+            throw invalid("base-url-empty", List.of(),
+                    "The cloud URL is empty; leave the default " + DEFAULT + " unless you test with a local emulator.");
         }
         String candidate = raw.strip();
         for (int i = 0; i < candidate.length();) {
             int cp = candidate.codePointAt(i);
             if (cp <= ' ' || cp >= 0x7f) {
-                throw invalid("The cloud URL contains " + LogSafe.describeCharacter(cp) + "; enter a plain URL"
-                        + EXAMPLE + ".");
+                throw invalid("base-url-character", List.of(LogSafe.characterName(cp)), "The cloud URL contains "
+                        + LogSafe.describeCharacter(cp) + "; enter a plain URL" + EXAMPLE + ".");
             }
             i += Character.charCount(cp);
         }
@@ -86,41 +87,49 @@ public final class CloudBaseUrl {
         try {
             uri = new URI(candidate);
         } catch (URISyntaxException e) {
-            throw invalid("The cloud URL is not a valid URL (" + e.getReason() + " at position " + (e.getIndex() + 1)
-                    + "); enter a URL" + EXAMPLE + ".");
+            throw invalid("base-url-syntax", List.of(String.valueOf(e.getIndex() + 1)),
+                    "The cloud URL is not a valid URL (" + e.getReason() + " at position " + (e.getIndex() + 1)
+                            + "); enter a URL" + EXAMPLE + ".");
         }
         String scheme = uri.getScheme();
         if (scheme == null || uri.isOpaque()) {
-            throw invalid("The cloud URL must be an absolute URL starting with https://" + EXAMPLE + ".");
+            throw invalid("base-url-not-absolute", List.of(),
+                    "The cloud URL must be an absolute URL starting with https://" + EXAMPLE + ".");
         }
         scheme = scheme.toLowerCase(Locale.ROOT);
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw invalid("The cloud URL must use https, not '" + LogSafe.shorten(scheme, 20) + "'" + EXAMPLE + ".");
+            String shown = LogSafe.shorten(scheme, 20);
+            throw invalid("base-url-scheme", List.of(shown),
+                    "The cloud URL must use https, not '" + shown + "'" + EXAMPLE + ".");
         }
         if (uri.getRawUserInfo() != null) {
-            throw invalid("The cloud URL must not contain a user name or password (user:password@).");
+            throw invalid("base-url-user-info", List.of(),
+                    "The cloud URL must not contain a user name or password (user:password@).");
         }
         String rawHost = uri.getHost();
         if (rawHost == null || rawHost.isEmpty()) {
-            throw invalid("The cloud URL has no valid host name" + EXAMPLE + ".");
+            throw invalid("base-url-host", List.of(), "The cloud URL has no valid host name" + EXAMPLE + ".");
         }
         if (uri.getRawQuery() != null) {
-            throw invalid(
+            throw invalid("base-url-query", List.of(),
                     "The cloud URL must not contain a query ('?...'); enter the base address only" + EXAMPLE + ".");
         }
         if (uri.getRawFragment() != null) {
-            throw invalid(
+            throw invalid("base-url-fragment", List.of(),
                     "The cloud URL must not contain a fragment ('#...'); enter the base address only" + EXAMPLE + ".");
         }
         int port = uri.getPort();
         if (port == 0 || port > 65535) {
-            throw invalid("The cloud URL has an invalid port " + port + "; ports are 1 to 65535.");
+            throw invalid("base-url-port", List.of(String.valueOf(port)),
+                    "The cloud URL has an invalid port " + port + "; ports are 1 to 65535.");
         }
         String hostName = rawHost.toLowerCase(Locale.ROOT);
         boolean isLoopback = isLoopbackHost(hostName);
         if ("http".equals(scheme) && !isLoopback) {
-            throw invalid("The cloud URL must use https; plain http is only allowed for a local test server "
-                    + "(127.0.0.1, localhost or [::1]), not for '" + LogSafe.shorten(hostName, 80) + "'.");
+            String shown = LogSafe.shorten(hostName, 80);
+            throw invalid("base-url-http", List.of(shown),
+                    "The cloud URL must use https; plain http is only allowed for a local test server "
+                            + "(127.0.0.1, localhost or [::1]), not for '" + shown + "'.");
         }
         String path = uri.getRawPath();
         path = path == null ? "" : path;
@@ -129,12 +138,13 @@ public final class CloudBaseUrl {
         }
         for (String segment : path.split("/", -1)) {
             if (".".equals(segment) || "..".equals(segment)) {
-                throw invalid("The cloud URL must not contain '.' or '..' path segments.");
+                throw invalid("base-url-dot-segment", List.of(),
+                        "The cloud URL must not contain '.' or '..' path segments.");
             }
         }
         if (path.toLowerCase(Locale.ROOT).contains("/api/lockcommand")) {
-            throw invalid("The cloud URL must be the base address of the KAS cloud" + EXAMPLE
-                    + ", not the URL of an API call.");
+            throw invalid("base-url-api-call", List.of(), "The cloud URL must be the base address of the KAS cloud"
+                    + EXAMPLE + ", not the URL of an API call.");
         }
         String authority = hostName + (port == -1 ? "" : ":" + port);
         return new CloudBaseUrl(scheme + "://" + authority + path, hostName, authority, isLoopback);
@@ -169,8 +179,8 @@ public final class CloudBaseUrl {
         return Integer.parseInt(octets[0]) == 127;
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(PARAMETER, message);
+    private static InvalidInputException invalid(String reason, List<String> arguments, String message) {
+        return new InvalidInputException(PARAMETER, reason, arguments, message);
     }
 
     /**

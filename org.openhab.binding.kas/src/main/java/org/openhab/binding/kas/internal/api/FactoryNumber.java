@@ -12,17 +12,20 @@
  */
 package org.openhab.binding.kas.internal.api;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The factory number of a KAS lock as shown in the KAS app, e.g. {@code SS000510} or {@code UL000777}.
+ * The factory number of a KAS lock as shown in the KAS app, e.g. {@code SS000510}, {@code UL000777} or
+ * {@code S000510}.
  * <p>
- * Valid numbers start with {@code SS} or {@code UL}, followed by at least one upper-case letter or digit, and are
- * at most {@value #MAX_LENGTH} characters long. The number becomes part of the request path, so anything that could
- * change the URL ({@code /}, {@code ..}, spaces, non-ASCII characters) is rejected. Surrounding whitespace is
+ * KAS says that numbers start with {@code SS} or {@code UL}, but its own example ({@code S000510}) does not, so any
+ * number of {@value #MIN_LENGTH} to {@value #MAX_LENGTH} capital letters and digits is accepted;
+ * {@link #hasDocumentedPrefix()} tells whether it starts as documented. The number becomes part of the request path,
+ * so anything else ({@code /}, {@code ..}, spaces, non-ASCII characters) is rejected. Surrounding whitespace is
  * removed, but the case is never changed: {@code ss000510} is rejected with a hint to enter {@code SS000510}, because
  * the cloud compares the number exactly and a silently corrected value would hide a configuration mistake.
  * <p>
@@ -33,7 +36,10 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public final class FactoryNumber {
 
-    /** The longest accepted factory number (prefix included). */
+    /** The shortest accepted factory number. */
+    public static final int MIN_LENGTH = 2;
+
+    /** The longest accepted factory number. */
     public static final int MAX_LENGTH = 32;
 
     /** The parameter name reported in {@link InvalidInputException#parameter()}. */
@@ -54,46 +60,57 @@ public final class FactoryNumber {
      */
     public static FactoryNumber parse(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
-            throw invalid("The factory number is empty; enter the number shown in the KAS app "
-                    + "(it starts with SS or UL, e.g. SS000510).");
+            throw invalid("factory-number-empty", List.of(),
+                    "The factory number is empty; enter the number shown in the KAS app, e.g. SS000510.");
         }
         String candidate = raw.strip();
         if (candidate.length() > MAX_LENGTH) {
-            throw invalid("The factory number is too long (" + candidate.length() + " characters, at most " + MAX_LENGTH
-                    + "); enter only the number shown in the KAS app, e.g. SS000510.");
+            throw invalid("factory-number-too-long",
+                    List.of(String.valueOf(candidate.length()), String.valueOf(MAX_LENGTH)),
+                    "The factory number is too long (" + candidate.length() + " characters, at most " + MAX_LENGTH
+                            + "); enter only the number shown in the KAS app, e.g. SS000510.");
         }
         int position = 1;
         for (int i = 0; i < candidate.length(); position++) {
             int cp = candidate.codePointAt(i);
             if (!isAsciiLetterOrDigit(cp)) {
-                throw invalid("The factory number contains " + LogSafe.describeCharacter(cp) + " at position "
-                        + position + "; only the letters A-Z and the digits 0-9 are allowed " + "(e.g. SS000510).");
+                String name = LogSafe.characterName(cp);
+                throw invalid("factory-number-character", List.of(name, String.valueOf(position)),
+                        "The factory number contains " + LogSafe.describeCharacter(cp) + " at position " + position
+                                + "; only the letters A-Z and the digits 0-9 are allowed (e.g. SS000510).");
             }
             i += Character.charCount(cp);
         }
+        if (candidate.length() < MIN_LENGTH) {
+            throw invalid("factory-number-too-short",
+                    List.of(String.valueOf(candidate.length()), String.valueOf(MIN_LENGTH)),
+                    "The factory number is too short (" + candidate.length() + " character, at least " + MIN_LENGTH
+                            + "); enter the complete number shown in the KAS app, e.g. SS000510.");
+        }
         // only ASCII letters and digits are left, so the upper-case form is well defined
         String upper = candidate.toUpperCase(Locale.ROOT);
-        if (!upper.startsWith("SS") && !upper.startsWith("UL")) {
-            throw invalid("The factory number must start with SS or UL as shown in the KAS app, but it starts with '"
-                    + candidate.substring(0, Math.min(2, candidate.length())) + "'.");
-        }
-        if (upper.length() == 2) {
-            throw invalid("The factory number consists of the prefix " + upper
-                    + " only; enter the complete number shown in the KAS app, e.g. " + upper + "000510.");
-        }
         if (!candidate.equals(upper)) {
-            throw invalid("The factory number '" + candidate + "' contains lower-case letters; factory numbers are "
-                    + "used exactly as entered and are not converted to upper case. Enter '" + upper + "'.");
+            throw invalid("factory-number-lower-case", List.of(upper),
+                    "The factory number '" + candidate
+                            + "' contains lower-case letters; factory numbers are used exactly as entered and are not "
+                            + "converted to upper case. Enter '" + upper + "'.");
         }
         return new FactoryNumber(candidate);
+    }
+
+    /**
+     * @return whether the number starts with {@code SS} or {@code UL}, as the KAS documentation says numbers do
+     */
+    public boolean hasDocumentedPrefix() {
+        return value.startsWith("SS") || value.startsWith("UL");
     }
 
     private static boolean isAsciiLetterOrDigit(int cp) {
         return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(PARAMETER, message);
+    private static InvalidInputException invalid(String reason, List<String> arguments, String message) {
+        return new InvalidInputException(PARAMETER, reason, arguments, message);
     }
 
     /**

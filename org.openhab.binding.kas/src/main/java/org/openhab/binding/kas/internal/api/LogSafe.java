@@ -40,8 +40,6 @@ public final class LogSafe {
     /** An {@code "apiKey":"..."} JSON member. */
     private static final Pattern JSON_API_KEY = Pattern.compile("(\"apiKey\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")",
             Pattern.CASE_INSENSITIVE);
-    /** A JSON Web Token (its header always starts with the base64url form of <code>{"</code>). */
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     /** User info in a URL. */
     private static final Pattern URL_USER_INFO = Pattern.compile("(://)[^/@\\s]*@");
     /** Values of query parameters. */
@@ -69,8 +67,9 @@ public final class LogSafe {
     }
 
     /**
-     * Masks the key and, as a second line of defence, anything that looks like a secret even if it is not this key:
-     * the last segment of a remote-unlock path, the value of an {@code "apiKey"} JSON member and JSON Web Tokens.
+     * Masks the key and, as a second line of defence, the places where a key stands even if it is not this key: the
+     * last segment of a remote-unlock path and the value of an {@code "apiKey"} JSON member. Nothing is masked for
+     * its shape: KAS keys have no documented form.
      *
      * @param text any text, may be {@code null} (gives "")
      * @param key the key to hide, may be {@code null}
@@ -79,8 +78,7 @@ public final class LogSafe {
     public static String redact(@Nullable String text, @Nullable ApiKey key) {
         String result = maskKey(text, key);
         result = replaceGroup(UNLOCK_PATH_KEY, result, 2);
-        result = replaceGroup(JSON_API_KEY, result, 2);
-        return JWT.matcher(result).replaceAll(MASK);
+        return replaceGroup(JSON_API_KEY, result, 2);
     }
 
     /**
@@ -194,6 +192,18 @@ public final class LogSafe {
             return "a non-ASCII character (" + codePoint(cp) + ")";
         }
         return "'" + (char) cp + "'";
+    }
+
+    /**
+     * Names a character for a message or a translated text, without reproducing anything unprintable or anything that
+     * could be read as a sentence: a printable ASCII character in single quotes (e.g. {@code '/'}), any other by its
+     * code point (e.g. {@code U+0020}, {@code U+00E9}).
+     *
+     * @param cp the code point
+     * @return the name
+     */
+    public static String characterName(int cp) {
+        return cp > ' ' && cp < 0x7f && cp != '\'' ? "'" + (char) cp + "'" : codePoint(cp);
     }
 
     /**

@@ -69,18 +69,17 @@ public record PinCodeRequest(int mode, int duration, long startTime) {
      */
     public static PinCodeRequest ofInputs(@Nullable Integer mode, @Nullable Integer duration, long startTime) {
         if (mode == null) {
-            throw new InvalidInputException("mode", "mode is required: 0 or 1");
+            throw InvalidInputException.required("mode", "0 or 1");
         }
         if (duration == null) {
-            throw new InvalidInputException("duration", "duration is required: 0 to 61");
+            throw InvalidInputException.required("duration", "0 to 61");
         }
         return new PinCodeRequest(mode, duration, startTime);
     }
 
     private static void check(String parameter, long value, long min, long max, String unit) {
         if (value < min || value > max) {
-            throw new InvalidInputException(parameter,
-                    parameter + " must be between " + min + " and " + max + unit + ", was " + value);
+            throw InvalidInputException.outOfRange(parameter, value, min, max, unit);
         }
     }
 }

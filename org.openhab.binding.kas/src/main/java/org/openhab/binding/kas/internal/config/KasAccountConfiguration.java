@@ -91,8 +91,7 @@ public class KasAccountConfiguration {
 
     static void checkRange(String parameter, int value, int min, int max, String unit) {
         if (value < min || value > max) {
-            throw new InvalidInputException(parameter,
-                    parameter + " must be between " + min + " and " + max + unit + ", was " + value);
+            throw InvalidInputException.outOfRange(parameter, value, min, max, unit);
         }
     }
 }

@@ -14,6 +14,8 @@ package org.openhab.binding.kas.internal.api;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,8 @@ class FactoryNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "SS000510", "UL000777", "SS1", "ULABC123", "SS0123456789ABCDEFGHIJKLMNOPQRST" })
+    @ValueSource(strings = { "SS000510", "UL000777", "SS1", "ULABC123", "SS0123456789ABCDEFGHIJKLMNOPQRST", "S000510",
+            "XX000510", "000510", "SS", "UL", "AB", "00" })
     void acceptsValidNumbers(String raw) {
         FactoryNumber number = FactoryNumber.parse(raw);
         assertEquals(raw, number.value());
@@ -66,16 +69,17 @@ class FactoryNumberTest {
     void rejectsEmpty(@Nullable String raw) {
         String message = message(reject(raw));
         assertTrue(message.startsWith("The factory number is empty"), message);
-        assertTrue(message.contains("SS or UL"), message);
+        assertTrue(message.contains("e.g. SS000510"), message);
+        assertEquals("factory-number-empty", reject(raw).reason());
     }
 
     @Test
-    void rejectsWrongPrefix() {
-        String message = message(reject("XX000510"));
-        assertTrue(message.contains("must start with SS or UL"), message);
-        assertTrue(message.contains("'XX'"), message);
-        assertTrue(message(reject("S000510")).contains("must start with SS or UL"));
-        assertTrue(message(reject("000510")).contains("must start with SS or UL"));
+    void acceptsTheUndocumentedPrefixOfKassOwnExampleAndTellsWhetherThePrefixIsDocumented() {
+        // KAS's console API page uses S000510, although its text says numbers start with SS or UL
+        assertFalse(FactoryNumber.parse("S000510").hasDocumentedPrefix());
+        assertFalse(FactoryNumber.parse("XX000510").hasDocumentedPrefix());
+        assertTrue(FactoryNumber.parse("SS000510").hasDocumentedPrefix());
+        assertTrue(FactoryNumber.parse("UL000777").hasDocumentedPrefix());
     }
 
     @Test
@@ -84,6 +88,9 @@ class FactoryNumberTest {
         assertTrue(message.contains("lower-case"), message);
         assertTrue(message.contains("not converted to upper case"), message);
         assertTrue(message.contains("'SS000510'"), message);
+        assertEquals("factory-number-lower-case", reject("ss000510").reason());
+        assertEquals(List.of("SS000510"), reject("ss000510").arguments());
+        assertTrue(message(reject("s000510")).contains("'S000510'"));
         assertTrue(message(reject("SS000abc")).contains("'SS000ABC'"));
         assertTrue(message(reject("Ul000777")).contains("'UL000777'"));
     }
@@ -94,6 +101,7 @@ class FactoryNumberTest {
         assertTrue(message.contains("'/'"), message);
         assertTrue(message.contains("position 9"), message);
         assertTrue(message.contains("only the letters A-Z and the digits 0-9"), message);
+        assertEquals(List.of("'/'", "9"), reject("SS000510/../x").arguments());
         assertTrue(message(reject("../SS000510")).contains("'.'"));
         assertTrue(message(reject("SS0005%2F")).contains("'%'"));
         assertTrue(message(reject("SS000510?x=1")).contains("'?'"));
@@ -129,9 +137,12 @@ class FactoryNumberTest {
     }
 
     @Test
-    void rejectsPrefixOnly() {
-        assertTrue(message(reject("SS")).contains("prefix SS only"));
-        assertTrue(message(reject("UL")).contains("prefix UL only"));
-        assertTrue(message(reject("ul")).contains("prefix UL only"));
+    void rejectsASingleCharacter() {
+        InvalidInputException single = reject("S");
+        assertEquals("factory-number-too-short", single.reason());
+        assertEquals(List.of("1", "2"), single.arguments());
+        assertTrue(message(single).contains("too short"), message(single));
+        assertEquals("factory-number-too-short", reject("7").reason());
+        assertTrue(message(reject("ul")).contains("'UL'"));
     }
 }

@@ -76,8 +76,8 @@ class KasResultTest {
         assertEquals(KasOutcome.EXPIRED, KasResult.expired("old").outcome());
         assertEquals(KasOutcome.QUEUE_FULL, KasResult.queueFull("full").outcome());
         assertEquals(KasOutcome.INVALID_INPUT, KasResult.invalidInput("bad").outcome());
-        KasResult invalid = KasResult.invalidInput(new InvalidInputException("duration", "duration must be ..."));
-        assertEquals("duration must be ...", invalid.message());
+        KasResult invalid = KasResult.invalidInput(InvalidInputException.outOfRange("duration", 99, 0, 61, ""));
+        assertEquals("duration must be between 0 and 61, was 99", invalid.message());
         assertEquals(0, KasResult.of(KasOutcome.TIMEOUT, "t", -5).httpStatus());
         assertEquals(KasOutcome.ACCEPTED, KasResult.accepted("ok", 200).outcome());
     }

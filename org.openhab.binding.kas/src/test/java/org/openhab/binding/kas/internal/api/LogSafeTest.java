@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @NonNullByDefault
 class LogSafeTest {
 
+    /** A key that is not a JWT, as KAS's static keys are (their form is not documented). */
+    static final String STATIC_KEY = "kas~Static_Key-0123456789.abcdef";
+
     private static final ApiKey KEY = ApiKey.parse(ApiKeyTest.KEY);
 
     @Test
@@ -61,9 +64,14 @@ class LogSafeTest {
         assertEquals("HttpRequest[GET /api/lockCommand/remoteUnlock/SS000510/*** HTTP/1.1]@1a2b", redacted);
         assertEquals("{\"mode\":0,\"apiKey\":\"***\"}", LogSafe.redact("{\"mode\":0,\"apiKey\":\"whatever\"}", null));
         assertEquals("{\"apiKey\" : \"***\"}", LogSafe.redact("{\"apiKey\" : \"a\\\"b\"}", null));
-        assertEquals("token *** end", LogSafe.redact("token eyJabc.def-ghi.jkl_mno end", null));
-        // dotted host names are not mistaken for tokens
+        // nothing is masked for its shape: KAS keys have no documented form, the known key is masked wherever it is
+        assertEquals("token eyJabc.def-ghi.jkl_mno end", LogSafe.redact("token eyJabc.def-ghi.jkl_mno end", null));
         assertEquals("cloud.kas.com.au", LogSafe.redact("cloud.kas.com.au", null));
+        ApiKey staticKey = ApiKey.parse(STATIC_KEY);
+        assertEquals("answer for *** and *** again",
+                LogSafe.redact("answer for " + STATIC_KEY + " and " + STATIC_KEY + " again", staticKey));
+        assertEquals("GET /api/lockCommand/remoteUnlock/S000510/***",
+                LogSafe.redactUrl("GET /api/lockCommand/remoteUnlock/S000510/" + STATIC_KEY, staticKey));
     }
 
     @Test
