@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -38,7 +39,7 @@ import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.test.CloudFailure;
-import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.KasLockTestBase;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
@@ -49,12 +50,15 @@ import org.openhab.core.thing.ThingStatusDetail;
 /**
  * Tests of the thing actions {@link KasLockActions} on a real {@link org.openhab.binding.kas.internal.handler
  * .KasLockHandler} against the emulator: every outcome of {@code unlock()} and {@code generatePinCode(...)}, input
- * validation, the static helpers for DSL rules and actions without a handler.
+ * validation, the static helpers for DSL rules and actions without a handler. Maximum ages, wait bounds and relocks
+ * happen when the test moves time on (an action that must wait for them runs on another thread); answers that must
+ * not come yet are held at the emulator, and only the tests named {@code ...OverTheWire} wait for a time-out in real
+ * time.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class KasLockActionsTest extends KasHandlerTestBase {
+class KasLockActionsTest extends KasLockTestBase {
 
     private static final ZonedDateTime START = ZonedDateTime.of(2026, 3, 2, 9, 30, 0, 0, ZoneId.of("Australia/Sydney"));
 
@@ -109,16 +113,26 @@ class KasLockActionsTest extends KasHandlerTestBase {
         assertEquals(1, emulator.executedUnlocks().size());
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
-        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertKeyedRequestsStay(1);
     }
 
     @ParameterizedTest
-    @EnumSource(CloudFailure.class)
+    @EnumSource(value = CloudFailure.class, mode = EnumSource.Mode.EXCLUDE, names = "TIMEOUT")
     void eachFailedUnlockIsReportedWithItsOutcome(CloudFailure failure) {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds());
-        startAccount(config);
+        assertFailedUnlockIsReportedWithItsOutcome(failure);
+    }
+
+    @Test
+    void aTimedOutUnlockIsReportedWithItsOutcomeOverTheWire() {
+        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
+        useWireTimeout(Duration.ofMillis(300));
+        assertFailedUnlockIsReportedWithItsOutcome(CloudFailure.TIMEOUT);
+    }
+
+    private void assertFailedUnlockIsReportedWithItsOutcome(CloudFailure failure) {
+        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds())));
         InMemoryThing front = startLock("front", FRONT_FN);
         failure.apply(emulator, FRONT_FN);
 
@@ -147,44 +161,77 @@ class KasLockActionsTest extends KasHandlerTestBase {
 
     @Test
     void anUnlockWaitingLongerThanUnlockMaxAgeExpiresAndIsNeverSent() {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 1);
-        startAccount(config);
+        startAccount(accountConfig(Map.of(CONFIG_MAX_CONCURRENT_REQUESTS, 1, CONFIG_UNLOCK_MAX_AGE, 1)));
         InMemoryThing front = startLock("front", FRONT_FN);
         InMemoryThing back = startLock("back", BACK_FN);
-        // the back door's unlock holds the only slot for 3 s
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).delay(Duration.ofSeconds(3)));
+        // the back door's unlock holds the only slot until the test releases its answer
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).hold());
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
+        awaitHeld(slow, 1);
 
-        Map<String, Object> result = actionsOf(front).unlock();
+        CompletableFuture<Map<String, Object>> call = inBackground(actionsOf(front)::unlock);
+        // the front door's unlock waits in the queue: its expiry timer and the action's wait bound are scheduled
+        awaitLiveTimers(2);
+        advance(Duration.ofSeconds(1).minus(TICK));
+        assertEquals(List.of(), events(front));
+        assertFalse(call.isDone());
+        advance(TICK);
 
+        Map<String, Object> result = resultOf(call);
         assertUnlockMap(result, false, KasOutcome.EXPIRED);
         assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
         assertEquals(new StringType(KasOutcome.EXPIRED.name()), lastState(front, CHANNEL_LAST_RESULT));
         assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         // the back door's unlock completes, the front door's is never sent, not even late
+        assertEquals(1, slow.release());
         await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertKeyedRequestsStay(1);
         assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
     }
 
     @Test
+    void anUnlockWithoutOutcomeWithinTheWaitBoundIsATimeoutAndGoesOn() {
+        startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+
+        CompletableFuture<Map<String, Object>> call = inBackground(actionsOf(front)::unlock);
+        awaitHeld(slow, 1);
+        // the bound: unlockMaxAge 10 s + 2 x requestTimeout 10 s + 2 s
+        awaitLiveTimers(1);
+        Duration bound = Duration.ofSeconds(32);
+        assertEquals(clock.instant().plus(bound), timers.nextDue());
+        advance(bound.minus(TICK));
+        assertFalse(call.isDone());
+        advance(TICK);
+
+        Map<String, Object> result = resultOf(call);
+        assertUnlockMap(result, false, KasOutcome.TIMEOUT);
+        assertTrue(text(result, KasLockActions.OUTPUT_MESSAGE).startsWith("No outcome within 32 s"), result.toString());
+        // the unlock goes on: its outcome shows on the channels when it comes
+        assertEquals(List.of(), events(front));
+        assertEquals(1, slow.release());
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
+        assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        assertEquals(1, emulator.executedUnlocks().size());
+        assertKeyedRequestsStay(1);
+    }
+
+    @Test
     void anUnlockBeyondTheQueueLimitIsRejectedAtOnce() {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_MAX_QUEUED_REQUESTS, 0);
-        startAccount(config);
+        startAccount(accountConfig(Map.of(CONFIG_MAX_CONCURRENT_REQUESTS, 1, CONFIG_MAX_QUEUED_REQUESTS, 0)));
         InMemoryThing front = startLock("front", FRONT_FN);
         InMemoryThing back = startLock("back", BACK_FN);
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).delay(Duration.ofSeconds(2)));
+        // the back door's unlock holds the only slot until the test releases its answer
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).hold());
         command(back, CHANNEL_UNLOCK, OnOffType.ON);
 
         Map<String, Object> result = actionsOf(front).unlock();
 
         assertUnlockMap(result, false, KasOutcome.QUEUE_FULL);
         assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
+        awaitHeld(slow, 1);
+        assertEquals(1, slow.release());
         await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
     }
@@ -193,9 +240,10 @@ class KasLockActionsTest extends KasHandlerTestBase {
     void anUnlockInFlightWhenTheAccountIsReconfiguredIsCancelled() {
         InMemoryBridge account = startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(2)));
+        // KAS has the unlock and does not answer it
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
+        awaitHeld(slow, 1);
 
         accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_UNLOCK_MAX_AGE, 20));
 
@@ -284,15 +332,14 @@ class KasLockActionsTest extends KasHandlerTestBase {
     void withoutStartTimeThePinCodeStartsNow() {
         startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
-        long before = Instant.now().getEpochSecond();
+        // now is the handlers' clock
+        long now = clock.instant().getEpochSecond();
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, null);
 
-        long after = Instant.now().getEpochSecond();
         String code = assertPinMap(result, true, KasOutcome.ACCEPTED);
-        List<String> candidates = Stream.iterate(before, t -> t <= after, t -> t + 1)
-                .map(t -> KasCloudEmulator.pinFor(FRONT_FN, 0, 24, t)).toList();
-        assertTrue(candidates.contains(code), "code is not one of the codes from " + before + " to " + after);
+        assertEquals(KasCloudEmulator.pinFor(FRONT_FN, 0, 24, now), code);
+        assertTrue(requests(Endpoint.PIN_CODE).getFirst().body().contains("\"startTime\":" + now));
     }
 
     @Test
@@ -411,11 +458,20 @@ class KasLockActionsTest extends KasHandlerTestBase {
     }
 
     @ParameterizedTest
-    @EnumSource(PinFailure.class)
+    @EnumSource(value = PinFailure.class, mode = EnumSource.Mode.EXCLUDE, names = "TIMEOUT")
     void eachFailedPinCodeRequestIsReportedWithItsOutcome(PinFailure failure) {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_REQUEST_TIMEOUT, failure == PinFailure.TIMEOUT ? 1 : 10);
-        startAccount(config);
+        assertFailedPinCodeRequestIsReportedWithItsOutcome(failure);
+    }
+
+    @Test
+    void aTimedOutPinCodeRequestIsReportedWithItsOutcomeOverTheWire() {
+        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
+        useWireTimeout(Duration.ofMillis(300));
+        assertFailedPinCodeRequestIsReportedWithItsOutcome(PinFailure.TIMEOUT);
+    }
+
+    private void assertFailedPinCodeRequestIsReportedWithItsOutcome(PinFailure failure) {
+        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, failure == PinFailure.TIMEOUT ? 1 : 10)));
         InMemoryThing front = startLock("front", FRONT_FN);
         failure.apply(emulator);
 

@@ -31,7 +31,7 @@ import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
-import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.KasLockTestBase;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
@@ -42,14 +42,13 @@ import org.openhab.core.thing.ThingStatusInfo;
 
 /**
  * Tests of {@link KasAccountHandler} against the emulator: configuration errors, the reachability probe and its
- * rechecks, and the reaction to a rejected API key.
+ * rechecks, and the reaction to a rejected API key. The rechecks run when the test moves time on; a probe that must
+ * stay unanswered for a while is held at the emulator.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class KasAccountHandlerTest extends KasHandlerTestBase {
-
-    private static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+class KasAccountHandlerTest extends KasLockTestBase {
 
     static Stream<Arguments> invalidConfigurations() {
         return Stream.of(
@@ -101,13 +100,8 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
         initialize(account);
 
         ThingStatusInfo status = account.getStatusInfo();
-        assertEquals(ThingStatus.OFFLINE, status.getStatus());
-        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
-        String description = status.getDescription();
-        assertNotNull(description);
-        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
-        assertTrue(description.endsWith("\"]"), description);
-        assertTrue(description.contains(reason), description);
+        assertConfigurationError(status, parameter, reason);
+        String description = String.valueOf(status.getDescription());
         if (value instanceof String text && !text.isBlank()) {
             assertFalse(CONFIG_API_KEY.equals(parameter) && description.contains(text.strip()),
                     "the rejected key is quoted in the status");
@@ -135,13 +129,18 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
 
     @Test
     void initializeReturnsAtOnceWithUnknownAndGoesOnlineWhenTheProbeIsAnswered() {
-        // the probe is answered only after 3 s: initialize() must not wait for it
-        Fault slowProbe = emulator.addFault(Fault.on(Endpoint.ROOT).delay(Duration.ofSeconds(3)));
+        // the probe is answered only when the test releases it: initialize() must not wait for it
+        Fault slowProbe = emulator.addFault(Fault.on(Endpoint.ROOT).hold());
         InMemoryBridge account = createAccount(accountConfig());
 
         initialize(account);
 
         assertEquals(new ThingStatusInfo(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, null), account.getStatusInfo());
+        awaitHeld(slowProbe, 1);
+        assertEquals(List.of(ThingStatus.UNKNOWN), statuses(account).stream().map(ThingStatusInfo::getStatus).toList());
+
+        slowProbe.release();
+
         awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         assertEquals(1, slowProbe.hits());
         assertEquals(List.of(ThingStatus.UNKNOWN, ThingStatus.ONLINE),
@@ -168,20 +167,30 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
 
         initialize(account);
 
-        ThingStatusInfo offline = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        ThingStatusInfo offline = awaitUnreachable(account);
         String description = offline.getDescription();
         assertNotNull(description);
         assertTrue(description.startsWith("@text/offline.cloud-unreachable [\"" + baseUrl + "\", \""), description);
         assertTrue(description.endsWith("\", \"5\"]"), description);
+        assertEquals(clock.instant().plusSeconds(5), timers.nextDue(), "the recheck is due in 5 s");
 
         restartEmulatorOnSamePort();
+
+        // nothing is sent before the recheck is due
+        advanceWithoutAnyTimer(Duration.ofSeconds(5).minus(TICK));
+        assertEquals(ThingStatus.OFFLINE, account.getStatus());
+        assertEquals(List.of(), requests(Endpoint.ROOT));
+
+        advance(TICK);
 
         awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         assertEquals(1, requests(Endpoint.ROOT).size());
     }
 
     @Test
-    void aProbeWithoutAnswerInTimeIsACommunicationError() {
+    void aProbeWithoutAnswerInTimeIsACommunicationErrorOverTheWire() {
+        // the request timeout is Jetty's, in real time: the probe gives up after 300 ms on the wire (configured: 1 s)
+        useWireTimeout(Duration.ofMillis(300));
         emulator.addFault(Fault.on(Endpoint.ROOT).silent());
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);
@@ -198,12 +207,11 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
 
     @Test
     void aCallAnsweredWhileTheProbeFailedBringsTheAccountOnline() {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_REQUEST_TIMEOUT, 1);
-        Fault silentProbe = emulator.addFault(Fault.on(Endpoint.ROOT).silent());
-        InMemoryBridge account = createAccount(config);
+        // the probe fails without an answer at once (a reset connection) instead of timing out in real time
+        Fault failingProbe = emulator.addFault(Fault.on(Endpoint.ROOT).resetConnection());
+        InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
-        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        awaitUnreachable(account);
         InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         initialize(front);
         awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
@@ -213,7 +221,13 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
         assertEquals(KasOutcome.ACCEPTED, result.outcome());
         awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
-        assertTrue(silentProbe.hits() >= 1);
+        assertTrue(failingProbe.hits() >= 1);
+        // the recheck of the failed probe is called off: the relock of the accepted unlock is the only timer left
+        assertEquals(1, timers.liveTasks());
+        advancePastUnlockedDuration();
+        advanceWithoutAnyTimer(Duration.ofMinutes(10));
+        assertEquals(1, failingProbe.hits());
+        assertEquals(ThingStatus.ONLINE, account.getStatus());
     }
 
     @Test
@@ -307,15 +321,16 @@ class KasAccountHandlerTest extends KasHandlerTestBase {
         emulator.close();
         InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
-        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        awaitUnreachable(account);
         int reported = statuses(account).size();
 
         dispose(account);
         restartEmulatorOnSamePort();
 
-        // the first recheck would have come after 5 s
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
-                .until(() -> requests(Endpoint.ROOT).isEmpty());
+        // the first recheck would have come after 5 s, later ones up to 5 min apart: none is left to run
+        assertEquals(0, timers.liveTasks());
+        advanceWithoutAnyTimer(Duration.ofMinutes(10));
+        assertEquals(List.of(), requests(Endpoint.ROOT));
         assertEquals(reported, statuses(account).size());
     }
 }

@@ -31,7 +31,7 @@ import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.api.KasOutcome;
-import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.KasLockTestBase;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
@@ -45,12 +45,14 @@ import org.openhab.core.types.State;
 
 /**
  * Channel behaviour of {@link KasLockHandler}: what each command sends to the (emulated) KAS cloud and what the
- * {@code unlock}, {@code lock}, {@code last-unlock}, {@code last-result} and {@code event} channels show.
+ * {@code unlock}, {@code lock}, {@code last-unlock}, {@code last-result} and {@code event} channels show. The
+ * relock after the unlocked duration happens when the test moves time on; an unlock that must stay pending is held
+ * at the emulator.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class KasLockChannelTest extends KasHandlerTestBase {
+class KasLockChannelTest extends KasLockTestBase {
 
     private static final List<String> ALL_CHANNELS = List.of(CHANNEL_UNLOCK, CHANNEL_LOCK, CHANNEL_LAST_UNLOCK,
             CHANNEL_LAST_RESULT, CHANNEL_EVENT);
@@ -66,7 +68,7 @@ class KasLockChannelTest extends KasHandlerTestBase {
         InMemoryThing front = startLock("front", FRONT_FN);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
-        Instant commanded = Instant.now();
+        Instant commanded = clock.instant();
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
 
@@ -79,10 +81,14 @@ class KasLockChannelTest extends KasHandlerTestBase {
         State lastUnlock = lastState(front, CHANNEL_LAST_UNLOCK);
         Instant accepted = assertInstanceOf(DateTimeType.class, lastUnlock).getInstant();
         assertFalse(accepted.isBefore(commanded), accepted.toString());
-        assertFalse(accepted.isAfter(Instant.now()), accepted.toString());
+        assertFalse(accepted.isAfter(clock.instant()), accepted.toString());
 
-        // after unlockedDuration (1 s) the door counts as locked again
-        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        // after unlockedDuration (1 s) the door counts as locked again, not before
+        advance(UNLOCKED_DURATION.minus(TICK));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_UNLOCK));
+        advance(TICK);
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertEquals(List.of(OnOffType.ON, OnOffType.OFF), changes(newStates(front, CHANNEL_UNLOCK, unlockBefore)));
         assertEquals(List.of(OnOffType.OFF, OnOffType.ON), changes(newStates(front, CHANNEL_LOCK, lockBefore)));
 
@@ -150,7 +156,8 @@ class KasLockChannelTest extends KasHandlerTestBase {
 
         assertEquals(OnOffType.OFF, newStates(front, CHANNEL_LOCK, lockBefore).getFirst());
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
-        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertEquals(List.of(OnOffType.OFF, OnOffType.ON), changes(newStates(front, CHANNEL_LOCK, lockBefore)));
         assertEquals(List.of(OnOffType.ON, OnOffType.OFF), changes(newStates(front, CHANNEL_UNLOCK, unlockBefore)));
         assertEquals(new StringType(KasOutcome.ACCEPTED.name()), lastState(front, CHANNEL_LAST_RESULT));
@@ -224,8 +231,9 @@ class KasLockChannelTest extends KasHandlerTestBase {
         startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT)
-                .until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)) && !events(front).isEmpty());
+        await().atMost(WAIT).until(() -> !events(front).isEmpty());
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         State lastUnlock = lastState(front, CHANNEL_LAST_UNLOCK);
         int resultUpdates = states(front, CHANNEL_LAST_RESULT).size();
         int unlockUpdates = states(front, CHANNEL_LAST_UNLOCK).size();
@@ -279,17 +287,22 @@ class KasLockChannelTest extends KasHandlerTestBase {
     void commandsWhileAnUnlockIsPendingAreMergedIntoIt() {
         startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
-        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(2)));
+        // the unlock stays pending until the test releases its answer
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         command(front, CHANNEL_LOCK, OnOffType.OFF);
 
+        awaitHeld(slow, 1);
+        assertEquals(List.of(), events(front));
+        assertEquals(1, slow.release());
         await().atMost(WAIT).until(() -> !events(front).isEmpty());
         assertEquals(1, slow.hits());
         assertEquals(1, requests(Endpoint.UNLOCK).size());
         assertEquals(1, emulator.executedUnlocks().size());
-        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertKeyedRequestsStay(1);
         assertEquals(List.of(EVENT_UNLOCK_ACCEPTED), events(front));
         assertEquals(List.of(new StringType(KasOutcome.ACCEPTED.name())), states(front, CHANNEL_LAST_RESULT));
@@ -307,7 +320,8 @@ class KasLockChannelTest extends KasHandlerTestBase {
         await().atMost(WAIT).until(() -> events(front).size() == 2);
         assertEquals(List.of(EVENT_UNLOCK_ACCEPTED, EVENT_UNLOCK_ACCEPTED), events(front));
         assertEquals(2, emulator.executedUnlocks().size());
-        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertKeyedRequestsStay(2);
     }
 
@@ -339,9 +353,9 @@ class KasLockChannelTest extends KasHandlerTestBase {
     void nothingIsPublishedAfterDisposeWhileAnUnlockIsPending() {
         startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(1)));
+        Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
+        awaitHeld(slow, 1);
 
         dispose(front);
         int updates = recorder.stateUpdates().size();
@@ -349,8 +363,13 @@ class KasLockChannelTest extends KasHandlerTestBase {
         int statusUpdates = recorder.statusUpdates().size();
 
         // KAS still answers the unlock that was sent, but the disposed handler shows nothing any more
+        assertEquals(1, slow.release());
         await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).getFirst().status() != 0);
         assertKeyedRequestsStay(1);
+        // the outcome has reached the disposed handler, which only logged it
+        String logged = front.getUID() + " disposed or reconfigured before its unlock ended: " + KasOutcome.ACCEPTED;
+        await().atMost(WAIT).until(() -> logs.anyMatch(e -> e.text().contains(logged)));
+        advanceWithoutAnyTimer(Duration.ofMinutes(1));
         assertEquals(updates, recorder.stateUpdates().size());
         assertEquals(triggers, recorder.triggerEvents().size());
         assertEquals(statusUpdates, recorder.statusUpdates().size());
@@ -363,13 +382,15 @@ class KasLockChannelTest extends KasHandlerTestBase {
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
+        assertEquals(1, timers.liveTasks(), "the relock is scheduled");
 
         dispose(front);
         int updates = recorder.stateUpdates().size();
 
-        // the relock would have come 1 s after the acceptance
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
-                .until(() -> recorder.stateUpdates().size() == updates);
+        // the relock would have come 1 s after the acceptance: it is cancelled, nothing runs
+        assertEquals(0, timers.liveTasks());
+        advanceWithoutAnyTimer(Duration.ofMinutes(1));
+        assertEquals(updates, recorder.stateUpdates().size());
     }
 
     @Test
@@ -382,8 +403,9 @@ class KasLockChannelTest extends KasHandlerTestBase {
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
 
-        await().atMost(WAIT)
-                .until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)) && !events(front).isEmpty());
+        await().atMost(WAIT).until(() -> !events(front).isEmpty());
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertEquals(backUnlock, states(back, CHANNEL_UNLOCK));
         assertEquals(backLock, states(back, CHANNEL_LOCK));
         assertEquals(List.of(), states(back, CHANNEL_LAST_RESULT));

@@ -33,7 +33,7 @@ import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.test.CloudFailure;
-import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
+import org.openhab.binding.kas.internal.test.KasLockTestBase;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
@@ -44,14 +44,14 @@ import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 
 /**
- * Status transitions of {@link KasLockHandler}: configuration, bridge, and what the cloud answers to unlocks.
+ * Status transitions of {@link KasLockHandler}: configuration, bridge, and what the cloud answers to unlocks. Time
+ * moves only when the test moves it (relocks, rechecks of the account); answers that must not come yet are held at
+ * the emulator, and only the tests named {@code ...OverTheWire} wait for a time-out in real time.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class KasLockHandlerTest extends KasHandlerTestBase {
-
-    private static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+class KasLockHandlerTest extends KasLockTestBase {
 
     @Test
     void validConfigurationAndOnlineBridgeGoOnlineAtOnceWithoutAnyRequest() {
@@ -102,7 +102,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
         emulator.close();
         InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
-        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        awaitUnreachable(account);
         InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
 
         initialize(front);
@@ -112,6 +112,8 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
         restartEmulatorOnSamePort();
         assertEquals(port, emulator.port());
+        // the account's recheck comes 5 s after the failed probe
+        advance(Duration.ofSeconds(5));
 
         awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
@@ -120,7 +122,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
     @Test
     void aBridgeStillProbingGivesBridgeOfflineUntilItIsOnline() {
-        emulator.addFault(Fault.on(Endpoint.ROOT).delay(Duration.ofSeconds(3)));
+        Fault slowProbe = emulator.addFault(Fault.on(Endpoint.ROOT).hold());
         InMemoryBridge account = createAccount(accountConfig());
         initialize(account);
         InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
@@ -129,6 +131,12 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
         assertEquals(ThingStatus.UNKNOWN, account.getStatus());
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, front.getStatusInfo().getStatusDetail());
+        awaitHeld(slowProbe, 1);
+        assertEquals(ThingStatus.UNKNOWN, account.getStatus());
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, front.getStatusInfo().getStatusDetail());
+
+        slowProbe.release();
+
         awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
     }
 
@@ -187,14 +195,7 @@ class KasLockHandlerTest extends KasHandlerTestBase {
 
         initialize(front);
 
-        ThingStatusInfo status = front.getStatusInfo();
-        assertEquals(ThingStatus.OFFLINE, status.getStatus());
-        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
-        String description = status.getDescription();
-        assertNotNull(description);
-        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
-        assertTrue(description.endsWith("\"]"), description);
-        assertTrue(description.contains(reason), description);
+        assertConfigurationError(front.getStatusInfo(), parameter, reason);
 
         // commands to a lock without a valid configuration send nothing
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
@@ -236,11 +237,20 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     }
 
     @ParameterizedTest
-    @EnumSource(CloudFailure.class)
+    @EnumSource(value = CloudFailure.class, mode = EnumSource.Mode.EXCLUDE, names = "TIMEOUT")
     void aFailedUnlockSetsTheLockStatusAndALaterSuccessBringsItBack(CloudFailure failure) {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds());
-        startAccount(config);
+        assertFailedUnlockSetsTheLockStatusAndALaterSuccessBringsItBack(failure);
+    }
+
+    @Test
+    void aTimedOutUnlockSetsTheLockStatusAndALaterSuccessBringsItBackOverTheWire() {
+        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
+        useWireTimeout(Duration.ofMillis(300));
+        assertFailedUnlockSetsTheLockStatusAndALaterSuccessBringsItBack(CloudFailure.TIMEOUT);
+    }
+
+    private void assertFailedUnlockSetsTheLockStatusAndALaterSuccessBringsItBack(CloudFailure failure) {
+        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds())));
         InMemoryThing front = startLock("front", FRONT_FN);
         InMemoryThing back = startLock("back", BACK_FN);
         List<ThingStatusInfo> backBefore = statuses(back);
@@ -281,13 +291,13 @@ class KasLockHandlerTest extends KasHandlerTestBase {
     }
 
     @Test
-    void aTimeoutIsReportedWithTheRequestTimeout() {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_REQUEST_TIMEOUT, 1);
-        startAccount(config);
+    void aTimeoutIsReportedWithTheRequestTimeoutOverTheWire() {
+        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: 1 s, named in the status)
+        useWireTimeout(Duration.ofMillis(300));
+        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, 1)));
         InMemoryThing front = startLock("front", FRONT_FN);
         // answered, but only after the request timeout
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofSeconds(3)));
+        Fault late = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
 
@@ -298,8 +308,12 @@ class KasLockHandlerTest extends KasHandlerTestBase {
         assertTrue(description.contains("1000 ms"), description);
         assertEquals(new StringType(KasOutcome.TIMEOUT.name()), lastState(front, CHANNEL_LAST_RESULT));
         assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
-        // a timed-out unlock is never repeated
+        // a timed-out unlock is never repeated, also not when the late answer comes
+        assertEquals(1, late.release());
+        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).getFirst().status() != 0);
         assertKeyedRequestsStay(1);
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
+        assertEquals(new StringType(KasOutcome.TIMEOUT.name()), lastState(front, CHANNEL_LAST_RESULT));
     }
 
     @Test
@@ -361,7 +375,8 @@ class KasLockHandlerTest extends KasHandlerTestBase {
         InMemoryThing front = startLock("front", FRONT_FN);
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
         assertEquals(KasOutcome.ACCEPTED, result.outcome());
-        await().atMost(WAIT).until(() -> OnOffType.ON.equals(lastState(front, CHANNEL_LOCK)));
+        advancePastUnlockedDuration();
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
 
         lockHandler(front).handleConfigurationUpdate(Map.of(CONFIG_UNLOCKED_DURATION, 3));
 

@@ -1,0 +1,165 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.kas.internal.test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+
+/**
+ * Helpers of the handler, action and console tests on top of {@link KasHandlerTestBase}, for tests that control time:
+ * blocking calls (rule actions, {@code awaitOutcome}, console commands) on another thread while the test moves time
+ * on, requests held at the emulator instead of slow answers, and checks that nothing happens up to a point in time
+ * (time moved past it, no timer ran).
+ *
+ * @author KAS binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public abstract class KasLockTestBase extends KasHandlerTestBase {
+
+    /** The unlocked duration of the locks configured by {@link #lockConfig(String)}. */
+    protected static final Duration UNLOCKED_DURATION = Duration.ofSeconds(1);
+    /** The smallest step of time the tests take, e.g. to stop just before a timer is due. */
+    protected static final Duration TICK = Duration.ofMillis(1);
+    /** The beginning of the status description of a configuration error naming a parameter. */
+    protected static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+
+    private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "test-caller");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @AfterEach
+    void stopCallers() throws InterruptedException {
+        // a call still blocked (a failed test) is interrupted: it then ends with CANCELLED
+        callers.shutdownNow();
+        assertTrue(callers.awaitTermination(10, TimeUnit.SECONDS), "a blocking call did not end");
+    }
+
+    /**
+     * @param changes parameters to set or replace
+     * @return {@link #accountConfig()} with the changes
+     */
+    protected Map<String, Object> accountConfig(Map<String, Object> changes) {
+        Map<String, Object> config = accountConfig();
+        config.putAll(changes);
+        return config;
+    }
+
+    /**
+     * Runs a call that blocks until an outcome or its wait bound (a rule action, {@code awaitOutcome}, a console
+     * command) on a thread of its own, so that the test can move time on meanwhile.
+     *
+     * @param call the blocking call
+     * @return its result, once it returned
+     */
+    protected <T> CompletableFuture<T> inBackground(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, callers);
+    }
+
+    /**
+     * Waits until a call started with {@link #inBackground(Supplier)} has returned; the wait is for threads and I/O,
+     * time does not move.
+     *
+     * @param call the call
+     * @return its result
+     */
+    protected static <T> T resultOf(CompletableFuture<T> call) {
+        return call.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /**
+     * Waits until exactly this many timers are scheduled and neither run nor cancelled (e.g. the expiry timer of a
+     * waiting unlock and the wait bound of the rule action that waits for it).
+     *
+     * @param count the number of live timers
+     */
+    protected void awaitLiveTimers(int count) {
+        await().atMost(WAIT).until(() -> timers.liveTasks() == count);
+    }
+
+    /**
+     * Waits until the account is OFFLINE because its probe got no answer and until the probe's recheck is scheduled
+     * (the account reports the status first), for tests where the recheck is the only timer.
+     *
+     * @param account the account bridge
+     * @return the status
+     */
+    protected ThingStatusInfo awaitUnreachable(Thing account) {
+        ThingStatusInfo status = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        awaitLiveTimers(1);
+        return status;
+    }
+
+    /**
+     * Waits until the fault holds this many requests at the emulator (they arrived and get no answer until the test
+     * releases them).
+     *
+     * @param fault a {@link Fault#hold()} or {@link Fault#silent()} fault
+     * @param count the number of requests held
+     */
+    protected static void awaitHeld(Fault fault, int count) {
+        await().atMost(WAIT).until(() -> fault.held() == count);
+    }
+
+    /**
+     * Moves time on by the unlocked duration of the locks of {@link #lockConfig(String)}: the relock timers of
+     * unlocks accepted until now run.
+     */
+    protected void advancePastUnlockedDuration() {
+        advance(UNLOCKED_DURATION);
+    }
+
+    /**
+     * Moves time on and checks that no timer became due on the way: nothing the handlers scheduled happened (no
+     * relock, no recheck, no expiry, no wait bound).
+     *
+     * @param duration how far
+     */
+    protected void advanceWithoutAnyTimer(Duration duration) {
+        assertEquals(0, timers.advance(duration), "a timer ran");
+    }
+
+    /**
+     * Checks a configuration error that names the parameter and the reason.
+     *
+     * @param status the thing's status
+     * @param parameter the parameter named
+     * @param reason a part of the reason
+     */
+    protected static void assertConfigurationError(ThingStatusInfo status, String parameter, String reason) {
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        String description = status.getDescription();
+        assertNotNull(description);
+        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
+        assertTrue(description.endsWith("\"]"), description);
+        assertTrue(description.contains(reason), description);
+    }
+}
