@@ -64,32 +64,36 @@ final class FailureClassifier {
         String maybeExecuted = unlock ? " The unlock command may or may not have been executed." : "";
         HttpTransportException transport = find(failure, HttpTransportException.class);
         if (transport != null && transport.reason() == Reason.NOT_RUNNING) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "The request was not sent: the HTTP client is not running (starting or shutting down).");
+            return failed(ConnectionFailure.NOT_SENT,
+                    "The request was not sent: the HTTP client is not running (starting or shutting down).", 0);
         }
         if (transport != null && transport.reason() == Reason.NOT_SENT) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "The request could not be sent: " + describe(failure, redactor) + ".");
+            return failed(ConnectionFailure.NOT_SENT,
+                    "The request could not be sent: " + describe(failure, redactor) + ".", 0);
         }
         if (find(failure, TimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null) {
-            return KasResult.of(KasOutcome.TIMEOUT, "No " + (status > 0 ? "complete " : "")
-                    + "answer from the KAS cloud within " + requestTimeout.toMillis() + " ms." + maybeExecuted, status);
+            return KasResult.connectionFailed(
+                    KasOutcome.TIMEOUT, ConnectionFailure.TIMEOUT, "No " + (status > 0 ? "complete " : "")
+                            + "answer from the KAS cloud within " + requestTimeout.toMillis() + " ms." + maybeExecuted,
+                    status);
         }
         if (find(failure, UnknownHostException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The host name '" + baseUrl.host()
-                    + "' of the KAS cloud could not be resolved (DNS); check the cloud URL and the network.");
+            return failed(ConnectionFailure.UNKNOWN_HOST,
+                    "The host name '" + baseUrl.host()
+                            + "' of the KAS cloud could not be resolved (DNS); check the cloud URL and the network.",
+                    0);
         }
         if (find(failure, ConnectException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The connection to " + baseUrl.authority()
-                    + " was refused or could not be established; check the cloud URL and the network.");
+            return failed(ConnectionFailure.REFUSED, "The connection to " + baseUrl.authority()
+                    + " was refused or could not be established; check the cloud URL and the network.", 0);
         }
         if (find(failure, NoRouteToHostException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "There is no network route to " + baseUrl.authority() + "; check the network.");
+            return failed(ConnectionFailure.NO_ROUTE,
+                    "There is no network route to " + baseUrl.authority() + "; check the network.", 0);
         }
         if (find(failure, SSLException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The secure (TLS) connection to " + baseUrl.host()
-                    + " failed: " + describe(failure, redactor) + ". Check the system clock and the certificates.");
+            return failed(ConnectionFailure.TLS, "The secure (TLS) connection to " + baseUrl.host() + " failed: "
+                    + describe(failure, redactor) + ". Check the system clock and the certificates.", 0);
         }
         if (transport != null && transport.reason() == Reason.INVALID_ANSWER) {
             return KasResult.of(KasOutcome.UNEXPECTED_RESPONSE,
@@ -98,16 +102,19 @@ final class FailureClassifier {
         }
         boolean reset = isReset(failure);
         if (reset || find(failure, EOFException.class) != null || find(failure, ClosedChannelException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The connection was " + (reset ? "reset" : "closed")
+            return failed(ConnectionFailure.CONNECTION_LOST, "The connection was " + (reset ? "reset" : "closed")
                     + " by " + baseUrl.authority() + answered + " before a complete answer." + maybeExecuted, status);
         }
         if (find(failure, RejectedExecutionException.class) != null) {
-            return KasResult.of(KasOutcome.COMMUNICATION_ERROR,
-                    "The HTTP client rejected the request (stopped or overloaded): " + describe(failure, redactor)
-                            + ".");
+            return failed(ConnectionFailure.NOT_SENT, "The HTTP client rejected the request (stopped or overloaded): "
+                    + describe(failure, redactor) + ".", 0);
         }
-        return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "Communication with the KAS cloud failed" + answered + ": "
+        return failed(ConnectionFailure.OTHER, "Communication with the KAS cloud failed" + answered + ": "
                 + describe(failure, redactor) + "." + maybeExecuted, status);
+    }
+
+    private static KasResult failed(ConnectionFailure failure, String message, int status) {
+        return KasResult.connectionFailed(KasOutcome.COMMUNICATION_ERROR, failure, message, status);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class KasResult {
     /** The PIN code, "" when there is none (a non-null field keeps static analysis simple). */
     private final String code;
     private final int httpStatus;
+    private final ConnectionFailure connectionFailure;
 
     /**
      * Sanitises and shortens the message; an empty message is replaced by the outcome's description, a negative
@@ -49,6 +50,11 @@ public final class KasResult {
      * @param httpStatus the HTTP status of the answer, 0 when there was none
      */
     public KasResult(KasOutcome outcome, String message, @Nullable String code, int httpStatus) {
+        this(outcome, message, code, httpStatus, ConnectionFailure.NONE);
+    }
+
+    private KasResult(KasOutcome outcome, String message, @Nullable String code, int httpStatus,
+            ConnectionFailure connectionFailure) {
         String sanitised = LogSafe.shorten(message, MAX_MESSAGE_LENGTH);
         if (sanitised.isEmpty()) {
             String description = outcome.description();
@@ -58,6 +64,7 @@ public final class KasResult {
         this.message = sanitised;
         this.code = code == null ? "" : code;
         this.httpStatus = Math.max(httpStatus, 0);
+        this.connectionFailure = connectionFailure;
     }
 
     /**
@@ -72,6 +79,18 @@ public final class KasResult {
      */
     public static KasResult of(KasOutcome outcome, String message, int httpStatus) {
         return new KasResult(outcome, message, null, httpStatus);
+    }
+
+    /**
+     * @param outcome {@link KasOutcome#TIMEOUT} or {@link KasOutcome#COMMUNICATION_ERROR}
+     * @param failure why the request got no (complete) answer
+     * @param message human sentence
+     * @param httpStatus the HTTP status if a status line was received, otherwise 0
+     * @return a result that also names the connection failure
+     */
+    public static KasResult connectionFailed(KasOutcome outcome, ConnectionFailure failure, String message,
+            int httpStatus) {
+        return new KasResult(outcome, message, null, httpStatus, failure);
     }
 
     /**
@@ -154,6 +173,14 @@ public final class KasResult {
     }
 
     /**
+     * @return why the request got no (complete) answer, {@link ConnectionFailure#NONE} when it got one (or failed
+     *         for another reason)
+     */
+    public ConnectionFailure connectionFailure() {
+        return connectionFailure;
+    }
+
+    /**
      * @return whether the outcome is {@link KasOutcome#ACCEPTED}
      */
     public boolean isSuccess() {
@@ -172,11 +199,12 @@ public final class KasResult {
     @Override
     public boolean equals(@Nullable Object obj) {
         return this == obj || (obj instanceof KasResult other && outcome == other.outcome
-                && message.equals(other.message) && code.equals(other.code) && httpStatus == other.httpStatus);
+                && message.equals(other.message) && code.equals(other.code) && httpStatus == other.httpStatus
+                && connectionFailure == other.connectionFailure);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(outcome, message, code, httpStatus);
+        return Objects.hash(outcome, message, code, httpStatus, connectionFailure);
     }
 }

@@ -12,18 +12,21 @@
  */
 package org.openhab.binding.kas.internal.handler;
 
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.kas.internal.api.FactoryNumber;
 import org.openhab.binding.kas.internal.api.KasCloudClient;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.PinCodeRequest;
 import org.openhab.binding.kas.internal.api.gate.RequestGate;
+import org.openhab.binding.kas.internal.api.gate.Submission;
 import org.openhab.binding.kas.internal.config.AccountSettings;
 
 /**
  * What lives from one initialisation of a KAS account bridge to its disposal: the settings, the cloud client, the
- * request gate, whether KAS rejected the key and the reachability rechecks. Sessions compare by identity, so a late
+ * request gate, the reachability checks and whether KAS rejected the key. Sessions compare by identity, so a late
  * answer can tell whether it still belongs to the current one.
  *
  * @author KAS binding contributors - Initial contribution
@@ -31,22 +34,17 @@ import org.openhab.binding.kas.internal.config.AccountSettings;
 @NonNullByDefault
 final class AccountSession {
 
-    /** The first delay of the reachability recheck; it doubles up to {@link #MAX_RECHECK_DELAY}. */
-    static final Duration FIRST_RECHECK_DELAY = Duration.ofSeconds(5);
-    static final Duration MAX_RECHECK_DELAY = Duration.ofMinutes(5);
-
     final AccountSettings settings;
     final KasCloudClient client;
     final RequestGate gate;
+    final CloudReachability reachability;
     private volatile boolean tokenRejected;
-    private volatile Duration recheckDelay = FIRST_RECHECK_DELAY;
-    private @Nullable ScheduledFuture<?> probeJob = null;
-    private boolean closed;
 
-    AccountSession(AccountSettings settings, KasCloudClient client, RequestGate gate) {
+    AccountSession(AccountSettings settings, KasCloudClient client, RequestGate gate, CloudReachability reachability) {
         this.settings = settings;
         this.client = client;
         this.gate = gate;
+        this.reachability = reachability;
     }
 
     /** @return whether KAS rejected the key of this session */
@@ -55,7 +53,7 @@ final class AccountSession {
     }
 
     /**
-     * Records that KAS rejected the key: nothing is sent any more (the gate is closed).
+     * Records that KAS rejected the key: nothing is sent any more (the gate is closed) and the cloud is not checked.
      *
      * @return whether this call recorded it (false when it was known already)
      */
@@ -66,50 +64,44 @@ final class AccountSession {
             }
             tokenRejected = true;
         }
-        cancelProbe();
+        reachability.close();
         gate.close();
         return true;
     }
 
-    /** The cloud answered: the next failed check waits the first delay again. */
-    void reachable() {
-        recheckDelay = FIRST_RECHECK_DELAY;
+    /**
+     * @return a remote unlock through the gate: merged with a pending unlock of the same lock, never sent after
+     *         {@code requestedAt + unlockMaxAge}, retried once at most after a KAS 504
+     */
+    CompletableFuture<KasResult> unlock(FactoryNumber lock, Instant requestedAt) {
+        return gate.submit(Submission.unlock(lock.value(), requestedAt.plus(settings.unlockMaxAge()),
+                () -> client.remoteUnlock(lock, settings.apiKey())));
     }
 
     /**
-     * The cloud did not answer.
-     *
-     * @return how long to wait before the next check (the delay doubles each time up to the maximum)
+     * @return a PIN code request through the gate (never merged, retried once at most after a KAS 500 or 504)
      */
-    Duration unreachable() {
-        Duration delay = recheckDelay;
-        Duration next = delay.multipliedBy(2);
-        recheckDelay = next.compareTo(MAX_RECHECK_DELAY) > 0 ? MAX_RECHECK_DELAY : next;
-        return delay;
+    CompletableFuture<KasResult> createPinCode(FactoryNumber lock, PinCodeRequest request) {
+        return gate.submit(Submission.pin(lock.value(), () -> client.createPinCode(lock, settings.apiKey(), request)));
     }
 
-    synchronized void scheduleProbe(ScheduledFuture<?> job) {
-        if (closed) {
-            job.cancel(false);
-        } else {
-            probeJob = job;
-        }
+    /**
+     * @return whether an unlock of the lock that still waited in the queue was withdrawn (it is never sent)
+     */
+    boolean withdrawUnlock(FactoryNumber lock) {
+        return gate.withdraw(Submission.unlockKey(lock.value()));
     }
 
-    synchronized void cancelProbe() {
-        ScheduledFuture<?> job = probeJob;
-        if (job != null) {
-            job.cancel(false);
-            probeJob = null;
-        }
+    /**
+     * @return whether a pending unlock of the lock took the later deadline {@code requestedAt + unlockMaxAge}
+     */
+    boolean extendUnlock(FactoryNumber lock, Instant requestedAt) {
+        return gate.extendDeadline(Submission.unlockKey(lock.value()), requestedAt.plus(settings.unlockMaxAge()));
     }
 
-    /** Ends the session: no more rechecks, every request pending in the gate is cancelled. */
+    /** Ends the session: no more checks, every request pending in the gate is cancelled. */
     void close() {
-        synchronized (this) {
-            closed = true;
-        }
-        cancelProbe();
+        reachability.close();
         gate.close();
     }
 }

@@ -15,14 +15,13 @@ package org.openhab.binding.kas.internal.handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.kas.internal.api.ApiKey;
 import org.openhab.binding.kas.internal.api.FactoryNumber;
 import org.openhab.binding.kas.internal.api.InvalidInputException;
 import org.openhab.binding.kas.internal.api.KasCloudClient;
@@ -30,36 +29,35 @@ import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.PinCodeRequest;
 import org.openhab.binding.kas.internal.api.gate.RequestGate;
-import org.openhab.binding.kas.internal.api.gate.Submission;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.config.AccountSettings;
-import org.openhab.binding.kas.internal.config.EnvReferences;
+import org.openhab.binding.kas.internal.config.EnvReferences.Unresolved;
 import org.openhab.binding.kas.internal.config.KasAccountConfiguration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
-import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.binding.BaseBridgeHandler;
 import org.openhab.core.types.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code kas:account} bridge: holds the API key, owns the KAS cloud client and the request gate of the account
- * (concurrency limit, queue, coalescing, maximum age), and tells whether the KAS cloud answers.
+ * (concurrency limit, queue, coalescing, maximum age) in an {@link AccountSession}, and tells whether the KAS cloud
+ * answers ({@link CloudReachability}).
  * <p>
- * Status: invalid configuration gives OFFLINE/CONFIGURATION_ERROR naming the parameter; otherwise UNKNOWN until a
- * key-less request to the cloud's base URL gets any HTTP answer (ONLINE) or fails (OFFLINE/COMMUNICATION_ERROR,
- * rechecked with a growing delay). "Invalid Token." from any call gives OFFLINE/CONFIGURATION_ERROR, and nothing is
- * sent any more until the configuration changes.
+ * Status: invalid configuration gives OFFLINE/CONFIGURATION_ERROR saying what is wrong; otherwise UNKNOWN until the
+ * key-less check of the cloud gets an HTTP answer (ONLINE) or fails (OFFLINE/COMMUNICATION_ERROR, checked again with a
+ * growing delay); a request that fails in a way that may mean the cloud is gone starts a check, nothing else.
+ * "Invalid Token." from any request gives OFFLINE/CONFIGURATION_ERROR, and nothing is sent until the key changes.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class KasAccountHandler extends BaseBridgeHandler {
+public class KasAccountHandler extends SecretConfigBridgeHandler {
 
-    private static final EnvReferences ENVIRONMENT = EnvReferences.ofSystem();
+    /** Numbers the keys of all account handlers of this runtime: a new handler or a new key gets a new number. */
+    private static final AtomicInteger KEY_GENERATIONS = new AtomicInteger();
 
     private final Logger logger = LoggerFactory.getLogger(KasAccountHandler.class);
     private final HttpTransport transport;
@@ -68,6 +66,10 @@ public class KasAccountHandler extends BaseBridgeHandler {
 
     /** Everything that lives from one {@link #initialize()} to the next {@link #dispose()}. */
     private volatile @Nullable AccountSession session = null;
+    /** The key of the latest valid configuration (never logged), to tell when the key changes. */
+    private @Nullable ApiKey lastKey = null;
+    /** Counts the keys this account has had: a lock's configuration problem lasts while the key stays the same. */
+    private volatile int keyGeneration;
 
     /**
      * @param bridge the bridge thing
@@ -85,14 +87,13 @@ public class KasAccountHandler extends BaseBridgeHandler {
 
     @Override
     public void initialize() {
-        EnvReferences.Unresolved unresolved = ENVIRONMENT
-                .firstUnresolved(getThing().getConfiguration().getProperties());
+        Unresolved unresolved = unresolvedVariable(getThing().getConfiguration().getProperties());
         if (unresolved != null) {
             // openHAB would log the whole configuration, API key included, if getConfig() met this reference
             logger.debug("Account {}: parameter {} refers to the environment variable {}, which is not set",
                     getThing().getUID(), unresolved.parameter(), unresolved.variable());
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.text("offline.config-error-variable", unresolved.parameter(), unresolved.variable()));
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, StatusTexts
+                    .text("offline.config-error.unset-variable", unresolved.parameter(), unresolved.variable()));
             return;
         }
         AccountSettings settings;
@@ -101,62 +102,28 @@ public class KasAccountHandler extends BaseBridgeHandler {
             settings = KasAccountConfiguration.read(getConfig());
         } catch (InvalidInputException e) {
             logger.debug("Account {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.text("offline.config-error-parameter", e.parameter(), e.getMessage()));
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, StatusTexts.configError(e));
             return;
         } catch (IllegalArgumentException e) {
             // a value of the wrong type, which openHAB's configuration mapping could not convert
             logger.debug("Account {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.text("offline.config-error-parameter", "?", String.valueOf(e.getMessage())));
+                    "@text/offline.config-error.unreadable");
             return;
+        }
+        if (!settings.apiKey().equals(lastKey)) {
+            lastKey = settings.apiKey();
+            keyGeneration = KEY_GENERATIONS.incrementAndGet();
         }
         KasCloudClient client = new KasCloudClient(transport, settings.baseUrl(), settings.requestTimeout());
         RequestGate gate = new RequestGate(settings.maxConcurrentRequests(), settings.maxQueuedRequests(), timers,
                 clock);
-        AccountSession newSession = new AccountSession(settings, client, gate);
+        AccountSession newSession = new AccountSession(settings, client, gate,
+                new CloudReachability(client, timers, clock, new StatusFollower(settings)));
         session = newSession;
         updateStatus(ThingStatus.UNKNOWN);
-        // the probe is sent asynchronously: initialize() still returns at once
-        probe(newSession);
-    }
-
-    /**
-     * As openHAB's, except for a configuration with an {@code ${ENV:NAME}} reference to a variable that is not set:
-     * openHAB 5.2 would write the whole configuration, API key included, to the log at WARN. Such a thing is taken
-     * over without resolving it, and {@link #initialize()} reports the configuration error.
-     */
-    @Override
-    public void thingUpdated(Thing thing) {
-        if (ENVIRONMENT.firstUnresolved(thing.getConfiguration().getProperties()) == null) {
-            super.thingUpdated(thing);
-            return;
-        }
-        dispose();
-        synchronized (this) {
-            this.thing = thing;
-        }
-        initialize();
-    }
-
-    /**
-     * As openHAB's, except for a configuration with an {@code ${ENV:NAME}} reference to a variable that is not set,
-     * which openHAB 5.2 would refuse and write to the log whole, API key included: it is refused with a log line that
-     * names only the parameter and the variable, and the account goes on with its current configuration.
-     */
-    @Override
-    public void handleConfigurationUpdate(Map<String, Object> configurationParameters) {
-        Map<String, @Nullable Object> merged = new HashMap<>(getThing().getConfiguration().getProperties());
-        merged.putAll(configurationParameters);
-        EnvReferences.Unresolved unresolved = ENVIRONMENT.firstUnresolved(merged);
-        if (unresolved == null) {
-            super.handleConfigurationUpdate(configurationParameters);
-            return;
-        }
-        logger.warn(
-                "The new configuration of account {} is not applied: parameter {} refers to the environment "
-                        + "variable {}, which is not set",
-                getThing().getUID(), unresolved.parameter(), unresolved.variable());
+        // the check is sent asynchronously: initialize() still returns at once
+        newSession.reachability.check();
     }
 
     @Override
@@ -187,10 +154,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
         if (current == null || notReady != null) {
             return CompletableFuture.completedFuture(notReady != null ? notReady : KasResult.cancelled("not sent"));
         }
-        Instant notAfter = requestedAt.plus(current.settings.unlockMaxAge());
-        Submission submission = Submission.unlock(lock.value(), notAfter,
-                () -> current.client.remoteUnlock(lock, current.settings.apiKey()));
-        return observe(current, current.gate.submit(submission));
+        return observe(current, current.unlock(lock, requestedAt));
     }
 
     /**
@@ -203,7 +167,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      */
     public boolean withdrawUnlock(FactoryNumber lock) {
         AccountSession current = session;
-        boolean withdrawn = current != null && current.gate.withdraw(Submission.unlockKey(lock.value()));
+        boolean withdrawn = current != null && current.withdrawUnlock(lock);
         if (withdrawn) {
             logger.debug("Unlock of {} withdrawn from the queue of account {} before it was sent", lock,
                     getThing().getUID());
@@ -221,8 +185,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
      */
     public boolean extendUnlock(FactoryNumber lock, Instant requestedAt) {
         AccountSession current = session;
-        return current != null && current.gate.extendDeadline(Submission.unlockKey(lock.value()),
-                requestedAt.plus(current.settings.unlockMaxAge()));
+        return current != null && current.extendUnlock(lock, requestedAt);
     }
 
     /**
@@ -238,9 +201,7 @@ public class KasAccountHandler extends BaseBridgeHandler {
         if (current == null || notReady != null) {
             return CompletableFuture.completedFuture(notReady != null ? notReady : KasResult.cancelled("not sent"));
         }
-        Submission submission = Submission.pin(lock.value(),
-                () -> current.client.createPinCode(lock, current.settings.apiKey(), request));
-        return observe(current, current.gate.submit(submission));
+        return observe(current, current.createPinCode(lock, request));
     }
 
     /**
@@ -285,13 +246,18 @@ public class KasAccountHandler extends BaseBridgeHandler {
         if (!isCurrent(current)) {
             return; // disposed or reconfigured meanwhile
         }
-        if (result.outcome() == KasOutcome.INVALID_TOKEN) {
-            rejectToken(current);
-        } else if (result.httpStatus() > 0 && !current.isTokenRejected()
-                && getThing().getStatus() != ThingStatus.ONLINE) {
+        switch (result.outcome()) {
+            case INVALID_TOKEN -> rejectToken(current);
+            // failures that may mean the cloud is gone: the key-less check decides the account's status
+            case TIMEOUT, COMMUNICATION_ERROR, SERVICE_UNAVAILABLE, SERVER_ERROR ->
+                current.reachability.checkAfterFailure();
+            default -> {
+                // about the request only
+            }
+        }
+        if (result.httpStatus() > 0 && !current.isTokenRejected()) {
             // any HTTP answer proves the cloud is reachable
-            current.cancelProbe();
-            updateStatus(ThingStatus.ONLINE);
+            current.reachability.answered();
         }
     }
 
@@ -301,35 +267,49 @@ public class KasAccountHandler extends BaseBridgeHandler {
     }
 
     private void rejectToken(AccountSession current) {
-        if (!current.rejectToken()) {
-            return;
+        if (current.rejectToken()) {
+            // the status says it; no warning repeats it
+            logger.debug("KAS rejected the API key of account {} (Invalid Token.); nothing is sent until the key is "
+                    + "changed", getThing().getUID());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.invalid-token");
         }
-        logger.warn("KAS rejected the API key of account {} (Invalid Token.); no more requests are sent until "
-                + "a valid key is configured", getThing().getUID());
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.invalid-token");
     }
 
-    private void probe(AccountSession current) {
-        if (!isCurrent(current) || current.isTokenRejected()) {
-            return;
+    /**
+     * @return a number that changes whenever the account gets another API key (a lock's configuration problem, found
+     *         with one key, lasts until the key changes)
+     */
+    public int apiKeyGeneration() {
+        return keyGeneration;
+    }
+
+    /** Turns what the reachability checks find into the account's status. */
+    private final class StatusFollower implements CloudReachability.Listener {
+        private final AccountSettings settings;
+
+        StatusFollower(AccountSettings settings) {
+            this.settings = settings;
         }
-        current.client.probe().thenAccept(result -> {
-            if (!isCurrent(current) || current.isTokenRejected()) {
-                return;
-            }
-            if (result.httpStatus() > 0) {
-                logger.debug("KAS cloud {} answers (HTTP {})", current.settings.baseUrl(), result.httpStatus());
-                current.reachable();
+
+        @Override
+        public void reachable() {
+            AccountSession current = session;
+            if (current != null && current.settings == settings && !current.isTokenRejected()
+                    && getThing().getStatus() != ThingStatus.ONLINE) {
+                logger.debug("KAS cloud {} answers", settings.baseUrl());
                 updateStatus(ThingStatus.ONLINE);
-            } else {
-                Duration delay = current.unreachable();
-                logger.debug("KAS cloud {} does not answer: {}; checking again in {} s", current.settings.baseUrl(),
-                        result.message(), delay.toSeconds());
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                        StatusTexts.text("offline.cloud-unreachable", current.settings.baseUrl().toString(),
-                                result.message(), String.valueOf(delay.toSeconds())));
-                current.scheduleProbe(timers.schedule(() -> probe(current), delay.toMillis(), TimeUnit.MILLISECONDS));
             }
-        });
+        }
+
+        @Override
+        public void unreachable(KasResult result, Duration nextCheckIn) {
+            AccountSession current = session;
+            if (current != null && current.settings == settings && !current.isTokenRejected()) {
+                logger.debug("KAS cloud {} does not answer: {}; checking again in {} s", settings.baseUrl(),
+                        result.message(), nextCheckIn.toSeconds());
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        StatusTexts.cloudUnreachable(settings.baseUrl(), result, nextCheckIn));
+            }
+        }
     }
 }

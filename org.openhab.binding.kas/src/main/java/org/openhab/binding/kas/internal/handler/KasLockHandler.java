@@ -77,6 +77,12 @@ public class KasLockHandler extends BaseThingHandler {
     private boolean active;
     /** The requests of the current initialisation; {@code null} while the configuration is invalid. */
     private @Nullable LockSession session = null;
+    /**
+     * The account's key generation when KAS said the lock is misconfigured (not admin, not found), {@code null} when
+     * it did not: the problem lasts through bridge status changes until a success, a new configuration of the lock,
+     * or another key of the account.
+     */
+    private @Nullable Integer configProblemKey = null;
 
     /**
      * @param thing the lock thing
@@ -102,10 +108,14 @@ public class KasLockHandler extends BaseThingHandler {
             logger.debug("Lock {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
             synchronized (stateLock) {
                 replaceSession(null);
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                        StatusTexts.text("offline.config-error-parameter", e.parameter(), e.getMessage()));
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, StatusTexts.configError(e));
             }
             return;
+        }
+        if (!settings.factoryNumber().hasDocumentedPrefix()) {
+            logger.debug(
+                    "Lock {}: factory number {} does not start with SS or UL as KAS documents; it is used as it is",
+                    getThing().getUID(), settings.factoryNumber());
         }
         synchronized (stateLock) {
             replaceSession(new LockSession(stateLock, getThing().getUID(), settings, clock, timers, channels, reporter,
@@ -143,6 +153,12 @@ public class KasLockHandler extends BaseThingHandler {
             if (!active || session == null) {
                 return; // an invalid configuration stays the reason the lock is offline
             }
+            Integer problemKey = configProblemKey;
+            KasAccountHandler account = accountHandler();
+            if (problemKey != null && account != null && problemKey.intValue() == account.apiKeyGeneration()) {
+                return; // KAS said this lock is misconfigured, and nothing that could change that has changed
+            }
+            configProblemKey = null;
             if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
                 if (getThing().getStatus() != ThingStatus.ONLINE) {
                     updateStatus(ThingStatus.ONLINE);
@@ -291,6 +307,7 @@ public class KasLockHandler extends BaseThingHandler {
         LockSession previous = session;
         active = true;
         session = next;
+        configProblemKey = null;
         if (previous != null) {
             previous.close();
         }
@@ -303,8 +320,17 @@ public class KasLockHandler extends BaseThingHandler {
         return CompletableFuture.completedFuture(result);
     }
 
-    /** Applies a status change of an outcome, unless the lock is ONLINE and stays so. */
+    /**
+     * Applies a status change of an outcome, unless the lock is ONLINE and stays so; remembers a configuration problem
+     * KAS reported, with the account's key generation. Called with stateLock held.
+     */
     private void applyStatus(StatusChange change) {
+        if (change.detail() == ThingStatusDetail.CONFIGURATION_ERROR) {
+            KasAccountHandler account = accountHandler();
+            configProblemKey = account == null ? null : account.apiKeyGeneration();
+        } else if (change.status() == ThingStatus.ONLINE) {
+            configProblemKey = null;
+        }
         if (change.status() == ThingStatus.ONLINE && getThing().getStatus() == ThingStatus.ONLINE) {
             return;
         }

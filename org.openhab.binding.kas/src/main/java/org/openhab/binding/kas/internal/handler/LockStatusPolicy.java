@@ -44,6 +44,11 @@ final class LockStatusPolicy {
     }
 
     /**
+     * A request's failure changes the lock's status only when it proves a configuration problem of the lock (the
+     * account is not its admin, or KAS does not know it on this account); time-outs, gateway, server and connection
+     * failures are about the request and show on its outcome only (the account checks whether the cloud is gone). A
+     * success shows the lock can be used.
+     *
      * @param result the outcome of an unlock or PIN request
      * @param lock the lock's factory number (or thing id), for the description
      * @return the status the lock gets, or {@code null} when the outcome is about the request only
@@ -53,33 +58,23 @@ final class LockStatusPolicy {
             case ACCEPTED -> StatusChange.ONLINE;
             case NOT_ADMIN -> configurationError("offline.not-admin", lock);
             case LOCK_NOT_FOUND -> configurationError("offline.lock-not-found", lock);
-            case GATEWAY_TIMEOUT -> communicationError(StatusTexts.text("offline.gateway-timeout", lock));
-            case SERVER_ERROR -> communicationError(StatusTexts.text("offline.server-error", lock));
-            case SERVICE_UNAVAILABLE ->
-                communicationError(StatusTexts.text("offline.service-unavailable", lock, result.message()));
-            case TIMEOUT, COMMUNICATION_ERROR, UNEXPECTED_RESPONSE ->
-                communicationError(StatusTexts.text("offline.communication-error", lock, result.message()));
             // INVALID_TOKEN is the account's status; the others are about this one request, not the lock
             default -> null;
         };
     }
 
     /**
+     * Only what a user must act on and no status shows is a warning: a full queue means commands were refused. The
+     * configuration problems show in a status, the rest on {@code last-result} and the {@code event} channel.
+     *
      * @return whether the outcome is logged at WARN (otherwise DEBUG)
      */
     static boolean isWarning(KasOutcome outcome) {
-        return switch (outcome) {
-            case NOT_ADMIN, LOCK_NOT_FOUND, EXPIRED, QUEUE_FULL -> true;
-            default -> false;
-        };
+        return outcome == KasOutcome.QUEUE_FULL;
     }
 
     private static StatusChange configurationError(String key, String lock) {
         return new StatusChange(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                 StatusTexts.text(key, lock));
-    }
-
-    private static StatusChange communicationError(String description) {
-        return new StatusChange(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, description);
     }
 }

@@ -12,10 +12,14 @@
  */
 package org.openhab.binding.kas.internal.handler;
 
+import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.kas.internal.api.CloudBaseUrl;
+import org.openhab.binding.kas.internal.api.InvalidInputException;
+import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.LogSafe;
 
 /**
@@ -43,6 +47,33 @@ final class StatusTexts {
         }
         return Stream.of(arguments).map(a -> '"' + argument(a) + '"')
                 .collect(Collectors.joining(", ", "@text/" + key + " [", "]"));
+    }
+
+    /**
+     * @param e why a configuration parameter is invalid
+     * @return {@code @text/offline.config-error.<reason> [arguments]}: the template explains, the arguments are names
+     *         and numbers only
+     */
+    static String configError(InvalidInputException e) {
+        return text("offline.config-error." + e.reason(), e.arguments().toArray(String[]::new));
+    }
+
+    /**
+     * @param baseUrl where the cloud is
+     * @param result the failed reachability check
+     * @param nextCheckIn when the next check runs
+     * @return the description of an account whose cloud does not answer: a template per kind of failure, with the
+     *         host (or address) and the seconds until the next check
+     */
+    static String cloudUnreachable(CloudBaseUrl baseUrl, KasResult result, Duration nextCheckIn) {
+        String seconds = String.valueOf(nextCheckIn.toSeconds());
+        return switch (result.connectionFailure()) {
+            case TIMEOUT -> text("offline.cloud-unreachable.timeout", baseUrl.toString(), seconds);
+            case UNKNOWN_HOST -> text("offline.cloud-unreachable.unknown-host", baseUrl.host(), seconds);
+            case REFUSED, NO_ROUTE -> text("offline.cloud-unreachable.refused", baseUrl.authority(), seconds);
+            case TLS -> text("offline.cloud-unreachable.tls", baseUrl.host(), seconds);
+            default -> text("offline.cloud-unreachable.other", baseUrl.toString(), seconds);
+        };
     }
 
     /**
