@@ -248,16 +248,16 @@ public class KasAccountHandler extends SecretConfigBridgeHandler {
         }
         switch (result.outcome()) {
             case INVALID_TOKEN -> rejectToken(current);
-            // failures that may mean the cloud is gone: the key-less check decides the account's status
+            // failures that may mean the cloud is gone (even with an HTTP status: a proxy may answer for it): the
+            // key-less check decides the account's status
             case TIMEOUT, COMMUNICATION_ERROR, SERVICE_UNAVAILABLE, SERVER_ERROR ->
                 current.reachability.checkAfterFailure();
             default -> {
-                // about the request only
+                if (result.httpStatus() > 0 && !current.isTokenRejected()) {
+                    // any other HTTP answer proves the cloud is reachable
+                    current.reachability.answered();
+                }
             }
-        }
-        if (result.httpStatus() > 0 && !current.isTokenRejected()) {
-            // any HTTP answer proves the cloud is reachable
-            current.reachability.answered();
         }
     }
 
@@ -269,8 +269,8 @@ public class KasAccountHandler extends SecretConfigBridgeHandler {
     private void rejectToken(AccountSession current) {
         if (current.rejectToken()) {
             // the status says it; no warning repeats it
-            logger.debug("KAS rejected the API key of account {} (Invalid Token.); nothing is sent until the key is "
-                    + "changed", getThing().getUID());
+            logger.debug("KAS rejected the API key of account {} (Invalid Token.); nothing is sent until the account "
+                    + "is initialized again", getThing().getUID());
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.invalid-token");
         }
     }
@@ -283,7 +283,8 @@ public class KasAccountHandler extends SecretConfigBridgeHandler {
         return keyGeneration;
     }
 
-    /** Turns what the reachability checks find into the account's status. */
+    /** Turns what the reachability checks find into the account's status, while its session is the current one. */
+    @SuppressWarnings("PMD.CompareObjectsWithEquals")
     private final class StatusFollower implements CloudReachability.Listener {
         private final AccountSettings settings;
 
