@@ -33,6 +33,8 @@ import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
 import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -89,7 +91,7 @@ public final class Harness implements AutoCloseable {
     final Clock clock = Clock.systemUTC();
     final ThingUID bridgeUID = new ThingUID(ACCOUNT_TYPE, "bench");
     final int lockCount;
-    final List<BenchThing> lockThings;
+    final List<InMemoryThing> lockThings;
     final List<KasLockHandler> lockHandlers;
     private @Nullable KasAccountHandler account;
     private ChannelUID @Nullable [] unlockChannels;
@@ -164,7 +166,7 @@ public final class Harness implements AutoCloseable {
         config.put("maxQueuedRequests", setup.maxQueuedRequests());
         config.put("unlockMaxAge", setup.unlockMaxAge());
         config.put("requestTimeout", setup.requestTimeout());
-        BenchBridge bridge = new BenchBridge(bridgeUID, ACCOUNT_TYPE, new Configuration(config));
+        InMemoryBridge bridge = new InMemoryBridge(bridgeUID, ACCOUNT_TYPE, new Configuration(config));
         KasAccountHandler handler = new KasAccountHandler(bridge, new Jetty9Transport(httpClient), clock, TIMERS);
         bridge.setHandler(handler);
         callback.setBridge(bridge);
@@ -179,11 +181,11 @@ public final class Harness implements AutoCloseable {
      * @param index the lock's position
      * @return a new lock thing (not in {@link #lockThings}) with only its factory number configured
      */
-    public BenchThing newLockThing(int index) {
+    public InMemoryThing newLockThing(int index) {
         Map<String, Object> config = new HashMap<>();
         config.put("factoryNumber", factoryNumber(index));
-        return new BenchThing(new ThingUID(LOCK_TYPE, bridgeUID, "lock" + index), LOCK_TYPE, bridgeUID,
-                new Configuration(config), index);
+        return new InMemoryThing(new ThingUID(LOCK_TYPE, bridgeUID, "lock" + index), LOCK_TYPE, bridgeUID,
+                new Configuration(config));
     }
 
     /**
@@ -193,7 +195,7 @@ public final class Harness implements AutoCloseable {
      * @return the initialized handler
      * @throws IllegalStateException if the lock is not ONLINE afterwards
      */
-    public KasLockHandler initializeLock(BenchThing thing) {
+    public KasLockHandler initializeLock(Thing thing) {
         KasLockHandler handler = new KasLockHandler(thing, clock, TIMERS);
         thing.setHandler(handler);
         handler.setCallback(callback);
@@ -278,7 +280,7 @@ public final class Harness implements AutoCloseable {
     @Override
     public void close() {
         KasAccountHandler current = account;
-        for (BenchThing thing : lockThings) {
+        for (InMemoryThing thing : lockThings) {
             disposeLock(thing);
         }
         if (current != null) {
