@@ -21,7 +21,8 @@ import org.openhab.addons.kas.benchmarks.jetty9.Jetty9Line;
  * <ol>
  * <li>unlock latency through the lock handler (command in, {@code UNLOCK_ACCEPTED} trigger out) against a bare
  * Jetty GET of the same URL with the same shared HTTP client, p50 and p99 and their ratio
- * ({@link LatencyBenchmark});</li>
+ * ({@link LatencyBenchmark}; the Jetty 12 line measures this again in its own JVM, module
+ * {@code benchmarks-jetty12});</li>
  * <li>the time {@code handleCommand} takes to return while the cloud delays every answer by 2 s, and whether a
  * thread of openHAB's thing handler scheduler ever waits on the network ({@link HandleCommandBenchmark});</li>
  * <li>a burst of one unlock on each of 1000 locks with 50 ms per answer, against the ideal time, and the peak
