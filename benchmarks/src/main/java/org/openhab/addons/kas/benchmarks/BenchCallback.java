@@ -58,7 +58,7 @@ public class BenchCallback implements ThingHandlerCallback {
          * @param thing the lock thing
          * @param event the event, e.g. {@code UNLOCK_ACCEPTED}
          */
-        void triggered(BenchThing thing, String event);
+        void triggered(Thing thing, String event);
     }
 
     private volatile @Nullable Bridge bridge;
@@ -150,9 +150,7 @@ public class BenchCallback implements ThingHandlerCallback {
 
     @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
-        if (thing instanceof BenchThing benchThing) {
-            listener.triggered(benchThing, event);
-        }
+        listener.triggered(thing, event);
     }
 
     @Override

@@ -25,14 +25,13 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
-import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 import org.openhab.binding.kas.internal.handler.KasAccountHandler;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
 import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.standin.testing.InMemoryBridge;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -41,8 +40,9 @@ import org.openhab.core.thing.ThingUID;
 
 /**
  * What every measurement runs on: the KAS cloud emulator on loopback with one account and its locks, one started
- * Jetty {@link HttpClient} shared like openHAB's, one {@link BenchCallback}, the account bridge (replaced with new
- * settings by {@link #installAccount(AccountSetup)}) and the lock things with their handlers.
+ * HTTP client of a {@link JettyLine} shared like openHAB's (with the add-on's transport of that line), one
+ * {@link BenchCallback}, the account bridge (replaced with new settings by {@link #installAccount(AccountSetup)})
+ * and the lock things with their handlers.
  *
  * @author KAS binding contributors - Initial contribution
  */
@@ -55,10 +55,10 @@ public final class Harness implements AutoCloseable {
 
     static final ThingTypeUID ACCOUNT_TYPE = new ThingTypeUID("kas", "account");
     static final ThingTypeUID LOCK_TYPE = new ThingTypeUID("kas", "lock");
-    /** connections per destination of the shared client: enough for 30 requests in flight */
     /** The handlers' timers: openHAB's thing handler pool, as in production. */
     public static final ScheduledExecutorService TIMERS = ThreadPoolManager.getScheduledPool("thingHandler");
 
+    /** connections per destination of the shared client: enough for 30 requests in flight */
     static final int MAX_CONNECTIONS_PER_DESTINATION = 64;
 
     /**
@@ -84,19 +84,21 @@ public final class Harness implements AutoCloseable {
     }
 
     final KasCloudEmulator emulator;
-    final HttpClient httpClient;
+    final JettyLine line;
+    final JettyLine.Client client;
     final BenchCallback callback = new BenchCallback();
     final Clock clock = Clock.systemUTC();
     final ThingUID bridgeUID = new ThingUID(ACCOUNT_TYPE, "bench");
     final int lockCount;
-    final List<BenchThing> lockThings;
+    final List<InMemoryThing> lockThings;
     final List<KasLockHandler> lockHandlers;
     private @Nullable KasAccountHandler account;
     private ChannelUID @Nullable [] unlockChannels;
 
-    private Harness(KasCloudEmulator emulator, HttpClient httpClient, int lockCount) {
+    private Harness(KasCloudEmulator emulator, JettyLine line, JettyLine.Client client, int lockCount) {
         this.emulator = emulator;
-        this.httpClient = httpClient;
+        this.line = line;
+        this.client = client;
         this.lockCount = lockCount;
         // sized up front so that growing them does not show in the heap figures
         this.lockThings = new ArrayList<>(lockCount);
@@ -107,30 +109,25 @@ public final class Harness implements AutoCloseable {
     /**
      * Starts the emulator (with the account and {@code lockCount} locks, admin, gateway online) and the HTTP client.
      *
+     * @param line the Jetty line of the HTTP client and the add-on's transport
      * @param lockCount the number of locks
      * @return the harness; close it
      * @throws Exception if the HTTP client does not start
      */
-    public static Harness start(int lockCount) throws Exception {
+    public static Harness start(JettyLine line, int lockCount) throws Exception {
         KasCloudEmulator emulator = KasCloudEmulator.start();
         emulator.addAccount(API_KEY);
         for (int i = 0; i < lockCount; i++) {
             emulator.addLock(factoryNumber(i), API_KEY, true, true);
         }
-        QueuedThreadPool pool = new QueuedThreadPool(40, 10);
-        pool.setName("bench-httpClient");
-        pool.setDaemon(true);
-        HttpClient client = new HttpClient();
-        client.setExecutor(pool);
-        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_DESTINATION);
-        client.setFollowRedirects(false);
+        JettyLine.Client client;
         try {
-            client.start();
+            client = line.start(MAX_CONNECTIONS_PER_DESTINATION);
         } catch (Exception e) {
             emulator.close();
             throw e;
         }
-        return new Harness(emulator, client, lockCount);
+        return new Harness(emulator, line, client, lockCount);
     }
 
     /**
@@ -139,6 +136,14 @@ public final class Harness implements AutoCloseable {
      */
     public static String factoryNumber(int index) {
         return String.format(Locale.ROOT, "SS%06d", 100_000 + index);
+    }
+
+    /**
+     * @param index the lock's position
+     * @return the URL of the emulator's unlock endpoint for that lock, as the add-on calls it
+     */
+    public String unlockUrl(int index) {
+        return emulator.baseUrl() + "/api/lockCommand/remoteUnlock/" + factoryNumber(index) + "/" + API_KEY;
     }
 
     /**
@@ -164,8 +169,8 @@ public final class Harness implements AutoCloseable {
         config.put("maxQueuedRequests", setup.maxQueuedRequests());
         config.put("unlockMaxAge", setup.unlockMaxAge());
         config.put("requestTimeout", setup.requestTimeout());
-        BenchBridge bridge = new BenchBridge(bridgeUID, ACCOUNT_TYPE, new Configuration(config));
-        KasAccountHandler handler = new KasAccountHandler(bridge, new Jetty9Transport(httpClient), clock, TIMERS);
+        InMemoryBridge bridge = new InMemoryBridge(bridgeUID, ACCOUNT_TYPE, new Configuration(config));
+        KasAccountHandler handler = new KasAccountHandler(bridge, client.transport(), clock, TIMERS);
         bridge.setHandler(handler);
         callback.setBridge(bridge);
         handler.setCallback(callback);
@@ -179,11 +184,23 @@ public final class Harness implements AutoCloseable {
      * @param index the lock's position
      * @return a new lock thing (not in {@link #lockThings}) with only its factory number configured
      */
-    public BenchThing newLockThing(int index) {
+    public InMemoryThing newLockThing(int index) {
         Map<String, Object> config = new HashMap<>();
         config.put("factoryNumber", factoryNumber(index));
-        return new BenchThing(new ThingUID(LOCK_TYPE, bridgeUID, "lock" + index), LOCK_TYPE, bridgeUID,
-                new Configuration(config), index);
+        return new InMemoryThing(new ThingUID(LOCK_TYPE, bridgeUID, "lock" + index), LOCK_TYPE, bridgeUID,
+                new Configuration(config));
+    }
+
+    /**
+     * Adds a lock thing for every lock of the emulator and initializes its handler (all ONLINE afterwards; install
+     * an account first). For the runs that do not measure the heap, which does the same step by step.
+     */
+    public void addLocks() {
+        for (int i = lockThings.size(); i < lockCount; i++) {
+            InMemoryThing thing = newLockThing(i);
+            lockThings.add(thing);
+            lockHandlers.add(initializeLock(thing));
+        }
     }
 
     /**
@@ -193,7 +210,7 @@ public final class Harness implements AutoCloseable {
      * @return the initialized handler
      * @throws IllegalStateException if the lock is not ONLINE afterwards
      */
-    public KasLockHandler initializeLock(BenchThing thing) {
+    public KasLockHandler initializeLock(Thing thing) {
         KasLockHandler handler = new KasLockHandler(thing, clock, TIMERS);
         thing.setHandler(handler);
         handler.setCallback(callback);
@@ -278,18 +295,14 @@ public final class Harness implements AutoCloseable {
     @Override
     public void close() {
         KasAccountHandler current = account;
-        for (BenchThing thing : lockThings) {
+        for (InMemoryThing thing : lockThings) {
             disposeLock(thing);
         }
         if (current != null) {
             current.dispose();
             current.setCallback(null);
         }
-        try {
-            httpClient.stop();
-        } catch (Exception e) {
-            System.err.println("benchmarks: stopping the HTTP client failed: " + e);
-        }
+        client.close();
         emulator.close();
     }
 }
