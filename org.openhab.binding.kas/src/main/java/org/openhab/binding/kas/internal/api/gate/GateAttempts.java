@@ -95,29 +95,37 @@ final class GateAttempts {
 
     private void invoke(GateEntry entry, int attempt) {
         CompletableFuture<KasResult> call;
-        try {
-            call = entry.submission.call().get();
-            // value is null when failure is not: onAttemptDone takes both as nullable
-            call.whenComplete((value, failure) -> onAttemptDone(entry, attempt, value, failure));
-        } catch (VirtualMachineError e) {
-            onAttemptDone(entry, attempt, null, e);
-            throw e;
-        } catch (RuntimeException | Error e) {
-            // a throwing supplier (or one returning null) ends this attempt; a later duplicate report is ignored
-            onAttemptDone(entry, attempt, null, e);
-            return;
-        }
         boolean cancelNow;
-        synchronized (ledger.lock) {
-            cancelNow = ledger.closed;
-            if (!ledger.closed && entry.state == GateEntry.State.RUNNING && entry.attempt == attempt
-                    && !call.isDone()) {
-                entry.call = call;
+        // the call is handed over, and registered or cancelled, before a concurrent close() can return
+        synchronized (ledger.sendLock) {
+            synchronized (ledger.lock) {
+                if (ledger.closed || entry.state != GateEntry.State.RUNNING || entry.attempt != attempt) {
+                    return; // closed meanwhile: close() completed the entry, nothing goes on its way
+                }
+            }
+            try {
+                call = entry.submission.call().get();
+            } catch (VirtualMachineError e) {
+                onAttemptDone(entry, attempt, null, e);
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // a throwing supplier (or one returning null) ends this attempt; a later duplicate report is ignored
+                onAttemptDone(entry, attempt, null, e);
+                return;
+            }
+            synchronized (ledger.lock) {
+                cancelNow = ledger.closed;
+                if (!ledger.closed && entry.state == GateEntry.State.RUNNING && entry.attempt == attempt
+                        && !call.isDone()) {
+                    entry.call = call;
+                }
+            }
+            if (cancelNow) {
+                call.cancel(true);
             }
         }
-        if (cancelNow) {
-            call.cancel(true);
-        }
+        // value is null when failure is not: onAttemptDone takes both as nullable
+        call.whenComplete((value, failure) -> onAttemptDone(entry, attempt, value, failure));
     }
 
     private void onAttemptDone(GateEntry entry, int attempt, @Nullable KasResult value, @Nullable Throwable failure) {

@@ -34,6 +34,11 @@ final class GateLedger {
 
     /** Guards everything here and the mutable fields of every {@link GateEntry}. */
     final Object lock = new Object();
+    /**
+     * Held while a call is handed to the client (taken before {@link #lock}, never the other way round): closing
+     * passes it once, so that no call of a closed gate goes on its way after {@code close()} returned.
+     */
+    final Object sendLock = new Object();
     final int maxConcurrent;
     final int maxQueued;
 

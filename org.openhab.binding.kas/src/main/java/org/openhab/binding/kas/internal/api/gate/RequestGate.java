@@ -212,27 +212,30 @@ public final class RequestGate implements AutoCloseable {
         List<GateEntry> sent = new ArrayList<>();
         List<ScheduledFuture<?>> obsoleteTimers = new ArrayList<>();
         List<CompletableFuture<KasResult>> calls = new ArrayList<>();
-        synchronized (ledger.lock) {
-            if (ledger.closed) {
-                return;
-            }
-            List<GateEntry> holding = new ArrayList<>();
-            ledger.closeInto(notSent, holding);
-            for (GateEntry e : notSent) {
-                ScheduledFuture<?> timer = e.dropTimer();
-                if (timer != null) {
-                    obsoleteTimers.add(timer);
+        // a call being handed over right now goes on its way first and is then cancelled with the others
+        synchronized (ledger.sendLock) {
+            synchronized (ledger.lock) {
+                if (ledger.closed) {
+                    return;
                 }
-                e.state = GateEntry.State.DONE;
-            }
-            for (GateEntry e : holding) {
-                CompletableFuture<KasResult> call = e.call;
-                if (call != null) {
-                    calls.add(call);
+                List<GateEntry> holding = new ArrayList<>();
+                ledger.closeInto(notSent, holding);
+                for (GateEntry e : notSent) {
+                    ScheduledFuture<?> timer = e.dropTimer();
+                    if (timer != null) {
+                        obsoleteTimers.add(timer);
+                    }
+                    e.state = GateEntry.State.DONE;
                 }
-                (e.state == GateEntry.State.RUNNING ? sent : notSent).add(e);
-                e.call = null;
-                e.state = GateEntry.State.DONE;
+                for (GateEntry e : holding) {
+                    CompletableFuture<KasResult> call = e.call;
+                    if (call != null) {
+                        calls.add(call);
+                    }
+                    (e.state == GateEntry.State.RUNNING ? sent : notSent).add(e);
+                    e.call = null;
+                    e.state = GateEntry.State.DONE;
+                }
             }
         }
         for (ScheduledFuture<?> timer : obsoleteTimers) {
