@@ -43,6 +43,8 @@ import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 
+import ch.qos.logback.classic.Level;
+
 /**
  * Status transitions of {@link KasLockHandler}: configuration, bridge, and what the cloud answers to unlocks. Time
  * moves only when the test moves it (relocks, rechecks of the account); answers that must not come yet are held at
@@ -161,29 +163,41 @@ class KasLockHandlerTest extends KasLockTestBase {
     }
 
     static Stream<Arguments> invalidLockConfigurations() {
+        // parameter, value (null = parameter missing), reason and arguments of the status description, expected part
+        // of the English message in the debug log
         return Stream.of( //
-                Arguments.of(CONFIG_FACTORY_NUMBER, null, "empty"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "", "empty"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "   ", "empty"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "ss000510", "lower-case"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "Ss000510", "lower-case"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "XX000510", "must start with SS or UL"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "000510", "must start with SS or UL"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "SS", "prefix"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "../SS000510", "'.'"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "SS000510/../x", "'/'"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "SS0005 10", "a space"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "SS00051\u00d6", "non-ASCII"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "SS00051\uff10", "non-ASCII"), //
-                Arguments.of(CONFIG_FACTORY_NUMBER, "SS" + "1".repeat(31), "too long"), //
-                Arguments.of(CONFIG_UNLOCKED_DURATION, -1, "between 0 and 300"), //
-                Arguments.of(CONFIG_UNLOCKED_DURATION, 301, "between 0 and 300"));
+                Arguments.of(CONFIG_FACTORY_NUMBER, null, "factory-number-empty", List.of(), "empty"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "", "factory-number-empty", List.of(), "empty"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "   ", "factory-number-empty", List.of(), "empty"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "ss000510", "factory-number-lower-case", List.of("SS000510"),
+                        "lower-case"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "Ss000510", "factory-number-lower-case", List.of("SS000510"),
+                        "lower-case"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "s000510", "factory-number-lower-case", List.of("S000510"),
+                        "lower-case"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "S", "factory-number-too-short", List.of("1", "2"), "too short"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "../SS000510", "factory-number-character", List.of("'.'", "1"),
+                        "'.'"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS000510/../x", "factory-number-character", List.of("'/'", "9"),
+                        "'/'"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS0005 10", "factory-number-character", List.of("U+0020", "7"),
+                        "a space"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS00051\u00d6", "factory-number-character", List.of("U+00D6", "8"),
+                        "non-ASCII"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS00051\uff10", "factory-number-character", List.of("U+FF10", "8"),
+                        "non-ASCII"), //
+                Arguments.of(CONFIG_FACTORY_NUMBER, "SS" + "1".repeat(31), "factory-number-too-long",
+                        List.of("33", "32"), "too long"), //
+                Arguments.of(CONFIG_UNLOCKED_DURATION, -1, "range", List.of(CONFIG_UNLOCKED_DURATION, "0", "300", "-1"),
+                        "between 0 and 300"), //
+                Arguments.of(CONFIG_UNLOCKED_DURATION, 301, "range",
+                        List.of(CONFIG_UNLOCKED_DURATION, "0", "300", "301"), "between 0 and 300"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidLockConfigurations")
-    void invalidConfigurationIsAConfigurationErrorNamingTheParameter(String parameter, @Nullable Object value,
-            String reason) {
+    void invalidConfigurationIsAConfigurationErrorWithTheTemplateOfItsReason(String parameter, @Nullable Object value,
+            String reason, List<String> arguments, String message) {
         startAccount();
         Map<String, Object> config = lockConfig(FRONT_FN);
         if (value == null) {
@@ -195,7 +209,10 @@ class KasLockHandlerTest extends KasLockTestBase {
 
         initialize(front);
 
-        assertConfigurationError(front.getStatusInfo(), parameter, reason);
+        assertConfigurationError(front.getStatusInfo(), reason, arguments.toArray(String[]::new));
+        // the English sentence that says what is wrong is in the debug log
+        assertEquals(1, logLines(KasLockHandler.class, Level.DEBUG, "invalid configuration", message).size(),
+                () -> logs.texts().toString());
 
         // commands to a lock without a valid configuration send nothing
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
