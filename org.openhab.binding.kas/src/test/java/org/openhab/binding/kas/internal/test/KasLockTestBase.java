@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.handler.KasLockHandler;
 import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -132,6 +134,28 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
      */
     protected static void awaitHeld(Fault fault, int count) {
         await().atMost(WAIT).until(() -> fault.held() == count);
+    }
+
+    /**
+     * Asks the lock's handler for an unlock and waits for its outcome (as a rule action does, on the test's thread).
+     *
+     * @param lock the lock thing
+     * @return the outcome
+     */
+    protected static KasResult unlockAndWait(Thing lock) {
+        KasLockHandler handler = lockHandler(lock);
+        return handler.awaitOutcome(handler.unlock("test"));
+    }
+
+    /**
+     * Asks the lock's handler for a PIN code (mode 0, duration 24, starting now) and waits for its outcome.
+     *
+     * @param lock the lock thing
+     * @return the outcome
+     */
+    protected static KasResult pinCodeAndWait(Thing lock) {
+        KasLockHandler handler = lockHandler(lock);
+        return handler.awaitOutcome(handler.createPinCode(0, 24, null));
     }
 
     /**
