@@ -54,6 +54,8 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
     protected static final Duration UNLOCKED_DURATION = Duration.ofSeconds(1);
     /** The smallest step of time the tests take, e.g. to stop just before a timer is due. */
     protected static final Duration TICK = Duration.ofMillis(1);
+    /** The beginning of the names of the binding's loggers. */
+    protected static final String BINDING_LOGGERS = "org.openhab.binding.kas";
     /** The beginning of the i18n key of every status description of an invalid configuration value. */
     protected static final String CONFIG_ERROR = "offline.config-error.";
 
@@ -217,5 +219,12 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
      */
     protected List<LogCapture.Event> logLines(Class<?> logger, Level level, String... parts) {
         return logs.events(logger, level).stream().filter(e -> Stream.of(parts).allMatch(e.text()::contains)).toList();
+    }
+
+    /**
+     * @return the binding's log lines at WARN or above
+     */
+    protected List<LogCapture.Event> bindingWarnings() {
+        return logs.eventsAtLeast(Level.WARN).stream().filter(e -> e.logger().startsWith(BINDING_LOGGERS)).toList();
     }
 }
