@@ -165,6 +165,7 @@ public abstract class KasCloudClientContract {
         KasResult result = await(client.remoteUnlock(ONLINE, key));
         assertOutcome(KasOutcome.ACCEPTED, result);
         assertEquals(200, result.httpStatus());
+        assertEquals(ConnectionFailure.NONE, result.connectionFailure());
         assertNull(result.code());
         assertTrue(result.message().startsWith("Unlock command accepted"), result.message());
         JournalEntry request = onlyRequest();
@@ -381,6 +382,7 @@ public abstract class KasCloudClientContract {
         KasResult result = await(impatient.remoteUnlock(ONLINE, key));
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertOutcome(KasOutcome.TIMEOUT, result);
+        assertEquals(ConnectionFailure.TIMEOUT, result.connectionFailure());
         assertEquals(0, result.httpStatus());
         assertTrue(result.message().contains("within 400 ms"), result.message());
         assertTrue(result.message().contains("may or may not have been executed"), result.message());
@@ -398,7 +400,9 @@ public abstract class KasCloudClientContract {
     @Test
     void probeTimesOut() {
         emulator.addFault(Fault.any().silent());
-        assertOutcome(KasOutcome.TIMEOUT, await(clientFor(emulator.baseUrl(), SHORT_TIMEOUT).probe()));
+        KasResult result = await(clientFor(emulator.baseUrl(), SHORT_TIMEOUT).probe());
+        assertOutcome(KasOutcome.TIMEOUT, result);
+        assertEquals(ConnectionFailure.TIMEOUT, result.connectionFailure());
     }
 
     @Test
@@ -408,7 +412,10 @@ public abstract class KasCloudClientContract {
         assertOutcome(KasOutcome.COMMUNICATION_ERROR, result);
         assertEquals(0, result.httpStatus());
         assertTrue(result.message().contains("refused"), result.message());
-        assertOutcome(KasOutcome.COMMUNICATION_ERROR, await(refused.probe()));
+        assertEquals(ConnectionFailure.REFUSED, result.connectionFailure());
+        KasResult probe = await(refused.probe());
+        assertOutcome(KasOutcome.COMMUNICATION_ERROR, probe);
+        assertEquals(ConnectionFailure.REFUSED, probe.connectionFailure());
     }
 
     @Test
@@ -418,6 +425,7 @@ public abstract class KasCloudClientContract {
         assertOutcome(KasOutcome.COMMUNICATION_ERROR, result);
         assertTrue(result.message().matches(".*connection was (reset|closed) by 127\\.0\\.0\\.1:\\d+ before.*"),
                 result.message());
+        assertEquals(ConnectionFailure.CONNECTION_LOST, result.connectionFailure());
         assertTrue(result.message().contains("may or may not have been executed"), result.message());
     }
 
@@ -429,6 +437,7 @@ public abstract class KasCloudClientContract {
         assertNull(result.code());
         assertEquals(200, result.httpStatus());
         assertTrue(result.message().contains("(HTTP 200)"), result.message());
+        assertEquals(ConnectionFailure.CONNECTION_LOST, result.connectionFailure());
     }
 
     @Test
@@ -440,7 +449,10 @@ public abstract class KasCloudClientContract {
         assertOutcome(KasOutcome.COMMUNICATION_ERROR, result);
         assertTrue(result.message().contains("'kas-nonexistent.invalid'"), result.message());
         assertTrue(result.message().contains("could not be resolved"), result.message());
-        assertOutcome(KasOutcome.COMMUNICATION_ERROR, await(unresolvable.probe()));
+        assertEquals(ConnectionFailure.UNKNOWN_HOST, result.connectionFailure());
+        KasResult probe = await(unresolvable.probe());
+        assertOutcome(KasOutcome.COMMUNICATION_ERROR, probe);
+        assertEquals(ConnectionFailure.UNKNOWN_HOST, probe.connectionFailure());
     }
 
     @Test
@@ -450,6 +462,7 @@ public abstract class KasCloudClientContract {
         KasResult result = await(unusable.remoteUnlock(ONLINE, key));
         assertOutcome(KasOutcome.COMMUNICATION_ERROR, result);
         assertTrue(result.message().contains("HTTP client is not running"), result.message());
+        assertEquals(ConnectionFailure.NOT_SENT, result.connectionFailure());
         assertTrue(emulator.requests().isEmpty());
     }
 

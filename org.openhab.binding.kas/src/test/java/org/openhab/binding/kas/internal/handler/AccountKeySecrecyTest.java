@@ -123,7 +123,7 @@ class AccountKeySecrecyTest extends KasHandlerTestBase {
         ThingStatusInfo status = account.getStatusInfo();
         assertEquals(ThingStatus.OFFLINE, status.getStatus());
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
-        assertEquals("@text/offline.config-error-variable [\"" + parameter + "\", \"" + UNSET_VARIABLE + "\"]",
+        assertEquals("@text/offline.config-error.unset-variable [\"" + parameter + "\", \"" + UNSET_VARIABLE + "\"]",
                 status.getDescription());
         logs.assertNotContained(API_KEY);
     }

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 
+import ch.qos.logback.classic.Level;
+
 /**
  * Tests of {@link KasAccountHandler} against the emulator: configuration errors, the reachability probe and its
  * rechecks, and the reaction to a rejected API key. The rechecks run when the test moves time on; a probe that must
@@ -52,39 +55,59 @@ class KasAccountHandlerTest extends KasLockTestBase {
 
     static Stream<Arguments> invalidConfigurations() {
         return Stream.of(
-                // parameter, value (null = parameter missing), expected part of the reason
-                Arguments.of(CONFIG_API_KEY, null, "missing"), //
-                Arguments.of(CONFIG_API_KEY, "", "empty"), //
-                Arguments.of(CONFIG_API_KEY, "   ", "empty"), //
-                Arguments.of(CONFIG_API_KEY, "notajsonwebtoken", "expected form"), //
-                Arguments.of(CONFIG_API_KEY, "abc.def", "expected form"), //
-                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig/../../x", "request URL"), //
-                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig?x=1", "request URL"), //
-                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig#frag", "request URL"), //
-                Arguments.of(CONFIG_API_KEY, "\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig\"", "quotes"), //
-                Arguments.of(CONFIG_BASE_URL, "http://cloud.kas.com.au", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "http://192.168.1.10:8080", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "ftp://127.0.0.1", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "not a url", "a space"), //
-                Arguments.of(CONFIG_BASE_URL, "https://", "not a valid URL"), //
-                Arguments.of(CONFIG_BASE_URL, "cloud.kas.com.au", "absolute URL"), //
-                Arguments.of(CONFIG_BASE_URL, "", "empty"), //
-                Arguments.of(CONFIG_BASE_URL, "https://user:pw@cloud.kas.com.au", "user name"), //
-                Arguments.of(CONFIG_BASE_URL, "https://cloud.kas.com.au/api/lockCommand/remoteUnlock", "API call"), //
-                Arguments.of(CONFIG_REQUEST_TIMEOUT, 0, "between 1 and 60"), //
-                Arguments.of(CONFIG_REQUEST_TIMEOUT, 61, "between 1 and 60"), //
-                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 0, "between 1 and 60"), //
-                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 61, "between 1 and 60"), //
-                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 0, "between 1 and 30"), //
-                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 31, "between 1 and 30"), //
-                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, -1, "between 0 and 1000"), //
-                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, 1001, "between 0 and 1000"));
+                // parameter, value (null = parameter missing), reason and arguments of the status description,
+                // expected part of the English message in the debug log
+                Arguments.of(CONFIG_API_KEY, null, "api-key-missing", List.of(), "missing"), //
+                Arguments.of(CONFIG_API_KEY, "", "api-key-empty", List.of(), "empty"), //
+                Arguments.of(CONFIG_API_KEY, "   ", "api-key-empty", List.of(), "empty"), //
+                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig/../../x",
+                        "api-key-url-character", List.of("'/'"), "request URL"), //
+                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig?x=1", "api-key-url-character",
+                        List.of("'?'"), "request URL"), //
+                Arguments.of(CONFIG_API_KEY, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig#frag", "api-key-url-character",
+                        List.of("'#'"), "request URL"), //
+                Arguments.of(CONFIG_API_KEY, "\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig\"", "api-key-quoted",
+                        List.of(), "quotes"), //
+                Arguments.of(CONFIG_API_KEY, "kas-static key-0123", "api-key-whitespace", List.of(), "whitespace"), //
+                Arguments.of(CONFIG_API_KEY, "kas+static=key-0123", "api-key-character", List.of("'+'"), "not allowed"), //
+                Arguments.of(CONFIG_API_KEY, "\u201ckas-static-key-0123\u201d", "api-key-non-ascii", List.of("U+201C"),
+                        "non-ASCII"), //
+                Arguments.of(CONFIG_API_KEY, "k".repeat(4097), "api-key-too-long", List.of("4097", "4096"), "too long"), //
+                Arguments.of(CONFIG_BASE_URL, "http://cloud.kas.com.au", "base-url-http", List.of("cloud.kas.com.au"),
+                        "https"), //
+                Arguments.of(CONFIG_BASE_URL, "http://192.168.1.10:8080", "base-url-http", List.of("192.168.1.10"),
+                        "https"), //
+                Arguments.of(CONFIG_BASE_URL, "ftp://127.0.0.1", "base-url-scheme", List.of("ftp"), "https"), //
+                Arguments.of(CONFIG_BASE_URL, "not a url", "base-url-character", List.of("U+0020"), "a space"), //
+                Arguments.of(CONFIG_BASE_URL, "https://", "base-url-syntax", List.of("9"), "not a valid URL"), //
+                Arguments.of(CONFIG_BASE_URL, "cloud.kas.com.au", "base-url-not-absolute", List.of(), "absolute URL"), //
+                Arguments.of(CONFIG_BASE_URL, "", "base-url-empty", List.of(), "empty"), //
+                Arguments.of(CONFIG_BASE_URL, "https://user:pw@cloud.kas.com.au", "base-url-user-info", List.of(),
+                        "user name"), //
+                Arguments.of(CONFIG_BASE_URL, "https://cloud.kas.com.au/api/lockCommand/remoteUnlock",
+                        "base-url-api-call", List.of(), "API call"), //
+                Arguments.of(CONFIG_REQUEST_TIMEOUT, 0, "range", List.of(CONFIG_REQUEST_TIMEOUT, "1", "60", "0"),
+                        "between 1 and 60"), //
+                Arguments.of(CONFIG_REQUEST_TIMEOUT, 61, "range", List.of(CONFIG_REQUEST_TIMEOUT, "1", "60", "61"),
+                        "between 1 and 60"), //
+                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 0, "range", List.of(CONFIG_UNLOCK_MAX_AGE, "1", "60", "0"),
+                        "between 1 and 60"), //
+                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 61, "range", List.of(CONFIG_UNLOCK_MAX_AGE, "1", "60", "61"),
+                        "between 1 and 60"), //
+                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 0, "range",
+                        List.of(CONFIG_MAX_CONCURRENT_REQUESTS, "1", "30", "0"), "between 1 and 30"), //
+                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 31, "range",
+                        List.of(CONFIG_MAX_CONCURRENT_REQUESTS, "1", "30", "31"), "between 1 and 30"), //
+                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, -1, "range",
+                        List.of(CONFIG_MAX_QUEUED_REQUESTS, "0", "1000", "-1"), "between 0 and 1000"), //
+                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, 1001, "range",
+                        List.of(CONFIG_MAX_QUEUED_REQUESTS, "0", "1000", "1001"), "between 0 and 1000"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidConfigurations")
-    void invalidConfigurationIsAConfigurationErrorNamingTheParameter(String parameter, @Nullable Object value,
-            String reason) {
+    void invalidConfigurationIsAConfigurationErrorWithTheTemplateOfItsReason(String parameter, @Nullable Object value,
+            String reason, List<String> arguments, String message) {
         Map<String, Object> config = accountConfig();
         if (value == null) {
             config.remove(parameter);
@@ -100,7 +123,10 @@ class KasAccountHandlerTest extends KasLockTestBase {
         initialize(account);
 
         ThingStatusInfo status = account.getStatusInfo();
-        assertConfigurationError(status, parameter, reason);
+        assertConfigurationError(status, reason, arguments.toArray(String[]::new));
+        // the English sentence that says what is wrong is in the debug log
+        assertEquals(1, logLines(KasAccountHandler.class, Level.DEBUG, "invalid configuration", message).size(),
+                () -> logs.texts().toString());
         String description = String.valueOf(status.getDescription());
         if (value instanceof String text && !text.isBlank()) {
             assertFalse(CONFIG_API_KEY.equals(parameter) && description.contains(text.strip()),
@@ -168,10 +194,9 @@ class KasAccountHandlerTest extends KasLockTestBase {
         initialize(account);
 
         ThingStatusInfo offline = awaitUnreachable(account);
-        String description = offline.getDescription();
-        assertNotNull(description);
-        assertTrue(description.startsWith("@text/offline.cloud-unreachable [\"" + baseUrl + "\", \""), description);
-        assertTrue(description.endsWith("\", \"5\"]"), description);
+        // the refused connection names the address, and the seconds until the recheck
+        assertEquals(statusText("offline.cloud-unreachable.refused", URI.create(baseUrl).getAuthority(), "5"),
+                offline.getDescription());
         assertEquals(clock.instant().plusSeconds(5), timers.nextDue(), "the recheck is due in 5 s");
 
         restartEmulatorOnSamePort();
@@ -199,10 +224,10 @@ class KasAccountHandlerTest extends KasLockTestBase {
         initialize(account);
 
         ThingStatusInfo offline = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
-        String description = offline.getDescription();
-        assertNotNull(description);
-        assertTrue(description.startsWith("@text/offline.cloud-unreachable ["), description);
-        assertTrue(description.contains("1000 ms"), description);
+        assertEquals(statusText("offline.cloud-unreachable.timeout", baseUrl, "5"), offline.getDescription());
+        // the configured request timeout is named in the debug log, the status has no room for details
+        assertEquals(1, logLines(KasAccountHandler.class, Level.DEBUG, "does not answer", "1000 ms").size(),
+                () -> logs.texts().toString());
     }
 
     @Test
@@ -302,8 +327,8 @@ class KasAccountHandlerTest extends KasLockTestBase {
         accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_MAX_CONCURRENT_REQUESTS, 31));
 
         ThingStatusInfo error = awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
-        assertTrue(
-                String.valueOf(error.getDescription()).startsWith(CONFIG_ERROR + CONFIG_MAX_CONCURRENT_REQUESTS + "\""),
+        assertEquals(
+                "@text/offline.config-error.range [\"" + CONFIG_MAX_CONCURRENT_REQUESTS + "\", \"1\", \"30\", \"31\"]",
                 error.getDescription());
         awaitStatus(front, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         KasResult refused = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));

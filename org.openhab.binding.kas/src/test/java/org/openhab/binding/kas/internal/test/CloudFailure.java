@@ -22,9 +22,10 @@ import org.openhab.core.thing.ThingStatusDetail;
 
 /**
  * The ways a remote unlock of one lock can fail at the (emulated) KAS cloud, with what the binding must make of them:
- * the outcome, how many requests reach the cloud (a 504 is retried once) and the lock's status afterwards.
- * {@link #apply(KasCloudEmulator, String)} breaks the emulator for that lock (or, for {@link #INVALID_TOKEN}, the
- * account); {@link KasHandlerTestBase#populate(KasCloudEmulator)} after {@code clearFaults()} repairs it.
+ * the outcome, how many requests reach the cloud (a 504 is retried once) and the lock's status afterwards. Only a
+ * failure that proves a configuration problem of the lock changes its status; the others are about the one request
+ * and show on its outcome only. {@link #apply(KasCloudEmulator, String)} breaks the emulator for that lock (or, for
+ * {@link #INVALID_TOKEN}, the account); {@link #repair(KasCloudEmulator)} repairs it.
  *
  * @author KAS binding contributors - Initial contribution
  */
@@ -40,26 +41,25 @@ public enum CloudFailure {
     /** 400 "Invalid Token." (the account's problem: the lock's own status is left to the bridge) */
     INVALID_TOKEN(KasOutcome.INVALID_TOKEN, 1, null, null),
     /** 504 from an offline gateway, on both attempts */
-    GATEWAY_TIMEOUT(KasOutcome.GATEWAY_TIMEOUT, 2, ThingStatusDetail.COMMUNICATION_ERROR,
-            "@text/offline.gateway-timeout"),
+    GATEWAY_TIMEOUT(KasOutcome.GATEWAY_TIMEOUT, 2, null, null),
     /** 500 "Unknown Error" */
-    SERVER_ERROR(KasOutcome.SERVER_ERROR, 1, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.server-error"),
+    SERVER_ERROR(KasOutcome.SERVER_ERROR, 1, null, null),
     /** 503 with an HTML page from a proxy */
-    SERVICE_UNAVAILABLE(KasOutcome.SERVICE_UNAVAILABLE, 1, ThingStatusDetail.COMMUNICATION_ERROR,
-            "@text/offline.service-unavailable"),
+    SERVICE_UNAVAILABLE(KasOutcome.SERVICE_UNAVAILABLE, 1, null, null),
+    /** 429 "Too Many Requests" */
+    TOO_MANY_REQUESTS(KasOutcome.SERVICE_UNAVAILABLE, 1, null, null),
     /** no answer within the request timeout (run with requestTimeout = {@link #SHORT_TIMEOUT_SECONDS}) */
-    TIMEOUT(KasOutcome.TIMEOUT, 1, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.communication-error"),
+    TIMEOUT(KasOutcome.TIMEOUT, 1, null, null),
     /** connection reset before any byte of the answer */
-    CONNECTION_RESET(KasOutcome.COMMUNICATION_ERROR, 1, ThingStatusDetail.COMMUNICATION_ERROR,
-            "@text/offline.communication-error"),
+    CONNECTION_RESET(KasOutcome.COMMUNICATION_ERROR, 1, null, null),
     /** connection closed in the middle of the answer */
-    CLOSED_MID_RESPONSE(KasOutcome.COMMUNICATION_ERROR, 1, ThingStatusDetail.COMMUNICATION_ERROR,
-            "@text/offline.communication-error"),
+    CLOSED_MID_RESPONSE(KasOutcome.COMMUNICATION_ERROR, 1, null, null),
     /** 400 with a reason KAS does not document */
     REJECTED(KasOutcome.REJECTED, 1, null, null),
+    /** an HTTP status KAS does not use (418) */
+    UNEXPECTED_STATUS(KasOutcome.UNEXPECTED_RESPONSE, 1, null, null),
     /** 200 with a body far larger than any KAS answer */
-    OVERSIZED_ANSWER(KasOutcome.UNEXPECTED_RESPONSE, 1, ThingStatusDetail.COMMUNICATION_ERROR,
-            "@text/offline.communication-error");
+    OVERSIZED_ANSWER(KasOutcome.UNEXPECTED_RESPONSE, 1, null, null);
 
     /** The request timeout to configure on the account for {@link #TIMEOUT}. */
     public static final int SHORT_TIMEOUT_SECONDS = 1;
@@ -92,7 +92,8 @@ public enum CloudFailure {
     }
 
     /**
-     * @return the status detail of the OFFLINE lock afterwards, or null if the lock's status must not change
+     * @return the status detail of the OFFLINE lock afterwards, or null if the lock's status must not change (it is
+     *         the account's status for {@link #INVALID_TOKEN})
      */
     public @Nullable ThingStatusDetail lockDetail() {
         return lockDetail;
@@ -103,6 +104,17 @@ public enum CloudFailure {
      */
     public @Nullable String descriptionKey() {
         return descriptionKey;
+    }
+
+    /**
+     * @return whether the account checks afterwards whether the cloud answers (its key-less {@code GET /}): after a
+     *         time-out, a connection failure, a KAS 500 or a 503/429, which may mean the cloud is gone
+     */
+    public boolean accountChecksTheCloud() {
+        return switch (outcome) {
+            case TIMEOUT, COMMUNICATION_ERROR, SERVER_ERROR, SERVICE_UNAVAILABLE -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -130,6 +142,8 @@ public enum CloudFailure {
                     Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).respond(500, "text/plain", "Unknown Error"));
             case SERVICE_UNAVAILABLE ->
                 emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).htmlErrorPage(503));
+            case TOO_MANY_REQUESTS -> emulator.addFault(
+                    Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).respond(429, "text/plain", "Too Many Requests"));
             case TIMEOUT -> emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).silent());
             case CONNECTION_RESET ->
                 emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).resetConnection());
@@ -137,6 +151,8 @@ public enum CloudFailure {
                 emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).closeMidResponse());
             case REJECTED -> emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).respond(400,
                     "text/plain", "Too many requests for this lock, slow down."));
+            case UNEXPECTED_STATUS -> emulator.addFault(
+                    Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).respond(418, "text/plain", "I'm a teapot"));
             case OVERSIZED_ANSWER ->
                 emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber).oversizedBody(100_000));
         }

@@ -16,20 +16,28 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.openhab.addons.kas.emulator.Fault;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.handler.KasLockHandler;
+import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
+
+import ch.qos.logback.classic.Level;
 
 /**
  * Helpers of the handler, action and console tests on top of {@link KasHandlerTestBase}, for tests that control time:
@@ -46,8 +54,10 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
     protected static final Duration UNLOCKED_DURATION = Duration.ofSeconds(1);
     /** The smallest step of time the tests take, e.g. to stop just before a timer is due. */
     protected static final Duration TICK = Duration.ofMillis(1);
-    /** The beginning of the status description of a configuration error naming a parameter. */
-    protected static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+    /** The beginning of the names of the binding's loggers. */
+    protected static final String BINDING_LOGGERS = "org.openhab.binding.kas";
+    /** The beginning of the i18n key of every status description of an invalid configuration value. */
+    protected static final String CONFIG_ERROR = "offline.config-error.";
 
     private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "test-caller");
@@ -129,6 +139,28 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
     }
 
     /**
+     * Asks the lock's handler for an unlock and waits for its outcome (as a rule action does, on the test's thread).
+     *
+     * @param lock the lock thing
+     * @return the outcome
+     */
+    protected static KasResult unlockAndWait(Thing lock) {
+        KasLockHandler handler = lockHandler(lock);
+        return handler.awaitOutcome(handler.unlock("test"));
+    }
+
+    /**
+     * Asks the lock's handler for a PIN code (mode 0, duration 24, starting now) and waits for its outcome.
+     *
+     * @param lock the lock thing
+     * @return the outcome
+     */
+    protected static KasResult pinCodeAndWait(Thing lock) {
+        KasLockHandler handler = lockHandler(lock);
+        return handler.awaitOutcome(handler.createPinCode(0, 24, null));
+    }
+
+    /**
      * Moves time on by the unlocked duration of the locks of {@link #lockConfig(String)}: the relock timers of
      * unlocks accepted until now run.
      */
@@ -147,19 +179,52 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
     }
 
     /**
-     * Checks a configuration error that names the parameter and the reason.
+     * @param reason the reason of the {@link org.openhab.binding.kas.internal.api.InvalidInputException}, the last
+     *            part of the i18n key
+     * @param arguments the names and numbers the translated text gets
+     * @return the status description {@code @text/offline.config-error.<reason> ["arg", ...]}
+     */
+    protected static String configErrorText(String reason, String... arguments) {
+        return statusText(CONFIG_ERROR + reason, arguments);
+    }
+
+    /**
+     * @param key the key in {@code kas.properties}
+     * @param arguments the arguments
+     * @return the status description openHAB translates: {@code @text/<key>} with the arguments in quotes
+     */
+    protected static String statusText(String key, String... arguments) {
+        String text = "@text/" + key;
+        return arguments.length == 0 ? text
+                : Stream.of(arguments).map(a -> '"' + a + '"').collect(Collectors.joining(", ", text + " [", "]"));
+    }
+
+    /**
+     * Checks a configuration error: its description is the template of the reason with names and numbers only.
      *
      * @param status the thing's status
-     * @param parameter the parameter named
-     * @param reason a part of the reason
+     * @param reason the reason (the last part of the i18n key)
+     * @param arguments the names and numbers the description carries
      */
-    protected static void assertConfigurationError(ThingStatusInfo status, String parameter, String reason) {
-        assertEquals(ThingStatus.OFFLINE, status.getStatus());
-        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
-        String description = status.getDescription();
-        assertNotNull(description);
-        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
-        assertTrue(description.endsWith("\"]"), description);
-        assertTrue(description.contains(reason), description);
+    protected static void assertConfigurationError(ThingStatusInfo status, String reason, String... arguments) {
+        assertEquals(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                configErrorText(reason, arguments)), status);
+    }
+
+    /**
+     * @param logger the class whose logger logged
+     * @param level the level
+     * @param parts texts the line contains
+     * @return the lines of the binding's logger at that level that contain every part
+     */
+    protected List<LogCapture.Event> logLines(Class<?> logger, Level level, String... parts) {
+        return logs.events(logger, level).stream().filter(e -> Stream.of(parts).allMatch(e.text()::contains)).toList();
+    }
+
+    /**
+     * @return the binding's log lines at WARN or above
+     */
+    protected List<LogCapture.Event> bindingWarnings() {
+        return logs.eventsAtLeast(Level.WARN).stream().filter(e -> e.logger().startsWith(BINDING_LOGGERS)).toList();
     }
 }
