@@ -25,7 +25,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * KAS issues JSON Web Tokens and also "static" keys whose form it does not document, so nothing here assumes a
  * structure: a key is 1 to {@value #MAX_LENGTH} characters (after surrounding whitespace is removed) that can stand
  * unescaped in a URL path segment, the RFC 3986 "unreserved" characters {@code A-Z a-z 0-9 - . _ ~}. Everything else
- * is rejected, because the key is a segment of the remote-unlock URL and must not change it.
+ * is rejected, because the key is a segment of the remote-unlock URL and must not change it; for the same reason a key
+ * may not be {@code .} or {@code ..}, which URL normalisation would remove or turn into a step up.
  * <p>
  * The key is a secret. {@link #toString()} and {@link #masked()} never show it, and no validation message ever quotes
  * it. Only {@link KasCloudClient} reads the value, to build the request.
@@ -83,6 +84,11 @@ public final class ApiKey {
             int cp = candidate.codePointAt(i);
             checkCharacter(cp);
             i += Character.charCount(cp);
+        }
+        if (".".equals(candidate) || "..".equals(candidate)) {
+            throw invalid("api-key-dot-segment", List.of(),
+                    "The API key consists of dots only, which a URL path reads as a directory step; "
+                            + "copy the key from your KAS account.");
         }
         return new ApiKey(candidate);
     }

@@ -61,8 +61,9 @@ final class FailureClassifier {
      */
     KasResult classify(Throwable failure, int status, boolean unlock, UnaryOperator<String> redactor) {
         String answered = status > 0 ? " after the status line (HTTP " + status + ")" : "";
-        String maybeExecuted = unlock ? " The unlock command may or may not have been executed." : "";
         HttpTransportException transport = find(failure, HttpTransportException.class);
+        boolean notWritten = transport != null && transport.reason() == Reason.NOT_WRITTEN;
+        String maybeExecuted = unlock && !notWritten ? " The unlock command may or may not have been executed." : "";
         if (transport != null && transport.reason() == Reason.NOT_RUNNING) {
             return failed(ConnectionFailure.NOT_SENT,
                     "The request was not sent: the HTTP client is not running (starting or shutting down).", 0);
@@ -95,6 +96,10 @@ final class FailureClassifier {
             return failed(ConnectionFailure.TLS, "The secure (TLS) connection to " + baseUrl.host() + " failed: "
                     + describe(failure, redactor) + ". Check the system clock and the certificates.", 0);
         }
+        if (notWritten) {
+            return failed(ConnectionFailure.NOT_SENT,
+                    "The request could not be sent" + tooLarge(failure) + ": " + describe(failure, redactor) + ".", 0);
+        }
         if (transport != null && transport.reason() == Reason.INVALID_ANSWER) {
             return KasResult.of(KasOutcome.UNEXPECTED_RESPONSE,
                     "The KAS cloud sent an invalid HTTP answer: " + describe(failure, redactor) + "." + maybeExecuted,
@@ -111,6 +116,16 @@ final class FailureClassifier {
         }
         return failed(ConnectionFailure.OTHER, "Communication with the KAS cloud failed" + answered + ": "
                 + describe(failure, redactor) + "." + maybeExecuted, status);
+    }
+
+    /**
+     * @return why a request may not fit (Jetty's own words, in both lines, are "... too large"), or nothing
+     */
+    private static String tooLarge(Throwable failure) {
+        String text = describe(failure, UnaryOperator.identity()).toLowerCase(Locale.ROOT);
+        return text.contains("too large")
+                ? ", it is too large for openHAB's HTTP client (API keys of more than about " + "3800 characters)"
+                : "";
     }
 
     private static KasResult failed(ConnectionFailure failure, String message, int status) {

@@ -143,6 +143,17 @@ class ApiKeyTest {
         assertEquals(key, ApiKey.parse(key).value());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { ".", "..", " .. " })
+    void rejectsAKeyOfDotsThatAUrlWouldReadAsADirectoryStep(String key) {
+        // "/remote_unlock/../S000510" would be normalised to "/S000510" by a URL library or a proxy
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ApiKey.parse(key));
+        assertEquals("api-key-dot-segment", e.reason());
+        String message = String.valueOf(e.getMessage());
+        assertTrue(message.contains("dots only"), message);
+        assertEquals("...", ApiKey.parse("...").value(), "three dots are no path step and stay a key");
+    }
+
     @Test
     void acceptsEveryUnreservedCharacter() {
         String all = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";

@@ -69,6 +69,7 @@ class KasAccountHandlerTest extends KasLockTestBase {
                 Arguments.of(CONFIG_API_KEY, "\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig\"", "api-key-quoted",
                         List.of(), "quotes"), //
                 Arguments.of(CONFIG_API_KEY, "kas-static key-0123", "api-key-whitespace", List.of(), "whitespace"), //
+                Arguments.of(CONFIG_API_KEY, "..", "api-key-dot-segment", List.of(), "dots only"), //
                 Arguments.of(CONFIG_API_KEY, "kas+static=key-0123", "api-key-character", List.of("'+'"), "not allowed"), //
                 Arguments.of(CONFIG_API_KEY, "\u201ckas-static-key-0123\u201d", "api-key-non-ascii", List.of("U+201C"),
                         "non-ASCII"), //

@@ -15,6 +15,7 @@ package org.openhab.binding.kas.internal.api.transport;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -111,25 +112,32 @@ public final class AnswerCollector {
      * @param contentType the {@code Content-Type} header, or {@code null}
      * @param failure why the exchange failed, or {@code null}
      * @param invalidAnswer the library's exception type for an answer that is not valid HTTP
+     * @param unwritable recognises the library's exception for a request it cannot write (its request line and
+     *            headers do not fit); before a status line arrives it means that nothing of the request was written
      */
     public void complete(int status, @Nullable String contentType, @Nullable Throwable failure,
-            Class<? extends Throwable> invalidAnswer) {
+            Class<? extends Throwable> invalidAnswer, Predicate<Throwable> unwritable) {
         int received = begun ? status : 0;
         byte[] body = Arrays.copyOf(bytes, size);
         if (oversized) {
             onAnswer.accept(new HttpAnswer.Received(received, contentType, body, true));
         } else if (failure != null) {
-            onAnswer.accept(new HttpAnswer.Failed(translate(failure, invalidAnswer), received));
+            onAnswer.accept(
+                    new HttpAnswer.Failed(translate(failure, invalidAnswer, begun ? null : unwritable), received));
         } else {
             onAnswer.accept(new HttpAnswer.Received(received, contentType, body, false));
         }
     }
 
-    private static Throwable translate(Throwable failure, Class<? extends Throwable> invalidAnswer) {
+    private static Throwable translate(Throwable failure, Class<? extends Throwable> invalidAnswer,
+            @Nullable Predicate<Throwable> unwritable) {
         Throwable current = failure;
         for (int depth = 0; depth < MAX_CAUSE_DEPTH && current != null; depth++) {
             if (invalidAnswer.isInstance(current)) {
                 return new HttpTransportException(Reason.INVALID_ANSWER, failure);
+            }
+            if (unwritable != null && unwritable.test(current)) {
+                return new HttpTransportException(Reason.NOT_WRITTEN, failure);
             }
             current = current.getCause();
         }

@@ -34,6 +34,11 @@ public class HttpTransportException extends Exception {
         NOT_RUNNING,
         /** The request could not be built or handed to the HTTP client; nothing was sent. */
         NOT_SENT,
+        /**
+         * The HTTP client could not write the request, because its request line and headers do not fit the client's
+         * limit; nothing of it reached the server.
+         */
+        NOT_WRITTEN,
         /** The server's answer is not valid HTTP. */
         INVALID_ANSWER
     }

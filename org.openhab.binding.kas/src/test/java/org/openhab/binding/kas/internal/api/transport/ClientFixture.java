@@ -50,12 +50,16 @@ public final class ClientFixture<C> implements TransportFixture {
         /** Stops a client. */
         void stop(C client) throws Exception;
 
+        /** @return the most bytes of request line and headers the client can send */
+        int requestHeadersLimit(C client);
+
         /** @return the transport under test on the client */
         HttpTransport transport(C client);
     }
 
     private final Library<C> library;
     private final List<C> started = new ArrayList<>();
+    private @Nullable C sharedClient;
     private @Nullable HttpTransport shared;
 
     /**
@@ -69,10 +73,22 @@ public final class ClientFixture<C> implements TransportFixture {
     public synchronized HttpTransport transport() {
         HttpTransport transport = shared;
         if (transport == null) {
-            transport = library.transport(start(library.newClient()));
+            C client = start(library.newClient());
+            transport = library.transport(client);
+            sharedClient = client;
             shared = transport;
         }
         return transport;
+    }
+
+    @Override
+    public synchronized int requestHeadersLimit() {
+        transport();
+        C client = sharedClient;
+        if (client == null) {
+            throw new IllegalStateException("no shared client");
+        }
+        return library.requestHeadersLimit(client);
     }
 
     @Override
@@ -101,6 +117,7 @@ public final class ClientFixture<C> implements TransportFixture {
             library.stop(client);
         }
         started.clear();
+        sharedClient = null;
         shared = null;
     }
 }

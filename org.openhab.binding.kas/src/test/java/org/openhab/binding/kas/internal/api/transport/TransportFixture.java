@@ -41,6 +41,12 @@ public interface TransportFixture extends AutoCloseable {
     HttpTransport unresolvingTransport();
 
     /**
+     * @return the most bytes of request line and headers that the client of {@link #transport()} can send (the
+     *         library's own default, as on openHAB's common client)
+     */
+    int requestHeadersLimit();
+
+    /**
      * Stops the HTTP clients this fixture started.
      */
     @Override

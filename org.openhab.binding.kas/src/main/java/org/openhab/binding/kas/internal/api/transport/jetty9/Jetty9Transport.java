@@ -25,6 +25,7 @@ import org.eclipse.jetty.client.api.Request;
 import org.eclipse.jetty.client.api.Response;
 import org.eclipse.jetty.client.api.Result;
 import org.eclipse.jetty.client.util.StringContentProvider;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.openhab.binding.kas.internal.api.transport.AnswerCollector;
 import org.openhab.binding.kas.internal.api.transport.HttpAnswer;
@@ -126,7 +127,7 @@ public final class Jetty9Transport implements HttpTransport {
             answer.complete(response == null ? 0 : response.getStatus(),
                     response == null ? null : response.getHeaders().get(HttpHeader.CONTENT_TYPE),
                     result == null ? new IllegalStateException("no result") : result.getFailure(),
-                    HttpResponseException.class);
+                    HttpResponseException.class, BadMessageException.class::isInstance);
         }
     }
 }

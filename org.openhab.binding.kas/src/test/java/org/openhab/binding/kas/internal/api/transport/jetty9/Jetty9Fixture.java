@@ -60,6 +60,12 @@ public final class Jetty9Fixture implements ClientFixture.Library<HttpClient> {
     }
 
     @Override
+    public int requestHeadersLimit(HttpClient client) {
+        // Jetty 9.4 writes request line and headers into one request buffer
+        return client.getRequestBufferSize();
+    }
+
+    @Override
     public HttpTransport transport(HttpClient client) {
         return new Jetty9Transport(client);
     }

@@ -60,6 +60,12 @@ public final class Jetty12Fixture implements ClientFixture.Library<HttpClient> {
     }
 
     @Override
+    public int requestHeadersLimit(HttpClient client) {
+        // Jetty 12 grows the request buffer up to this size for the headers
+        return client.getMaxRequestHeadersSize();
+    }
+
+    @Override
     public HttpTransport transport(HttpClient client) {
         return new Jetty12Transport(client);
     }

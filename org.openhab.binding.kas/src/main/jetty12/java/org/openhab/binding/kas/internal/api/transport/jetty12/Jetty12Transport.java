@@ -25,6 +25,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.openhab.binding.kas.internal.api.transport.AnswerCollector;
 import org.openhab.binding.kas.internal.api.transport.HttpAnswer;
@@ -129,7 +130,16 @@ public final class Jetty12Transport implements HttpTransport {
             answer.complete(response == null ? 0 : response.getStatus(),
                     response == null ? null : response.getHeaders().get(HttpHeader.CONTENT_TYPE),
                     result == null ? new IllegalStateException("no result") : result.getFailure(),
-                    HttpResponseException.class);
+                    HttpResponseException.class, Listener::unwritable);
+        }
+
+        /**
+         * @return whether Jetty 12 failed to write the request: its generator rejects request headers over the
+         *         client's limit with "Request headers too large", before anything is written
+         */
+        private static boolean unwritable(Throwable failure) {
+            return failure instanceof BadMessageException || (failure instanceof IllegalArgumentException
+                    && String.valueOf(failure.getMessage()).contains("too large"));
         }
     }
 }
