@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.ExecutedUnlock;
@@ -67,22 +68,52 @@ class LifecycleSafetyTest extends SafetyTestBase {
         return locks;
     }
 
+    /**
+     * The front and back doors of an account with one slot, which the back door's unlock takes.
+     *
+     * @param account the account
+     * @param front the front door
+     * @param back the back door
+     * @param backCall the fault that keeps the back door's call in flight
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    private record OneSlot(InMemoryBridge account, InMemoryThing front, InMemoryThing back, Fault backCall) {
+    }
+
+    /**
+     * @param unlockMaxAge the account's maximum age of unlocks, seconds
+     * @param backCall keeps the back door's unlock call in flight (a silent or held call of {@link #BACK_FN})
+     * @return the doors, with the back door's unlock in flight at KAS
+     */
+    private OneSlot oneSlotTakenByTheBackDoor(int unlockMaxAge, Fault backCall) {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
+        config.put(CONFIG_UNLOCK_MAX_AGE, unlockMaxAge);
+        InMemoryBridge account = startAccount(config);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
+        Fault call = emulator.addFault(backCall);
+        command(back, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> call.held() == 1);
+        return new OneSlot(account, front, back, call);
+    }
+
+    private static Fault silentBackDoor() {
+        return Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent();
+    }
+
     private static String gateSummary(InMemoryBridge account) {
         return accountHandler(account).gateSummary();
     }
 
     @Test
     void aLockRemovedWhileItsUnlockWaitsInTheQueueNeverSendsIt() throws Exception {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 30);
-        InMemoryBridge account = startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
-        InMemoryThing back = startLock("back", BACK_FN);
+        OneSlot doors = oneSlotTakenByTheBackDoor(30, silentBackDoor());
+        InMemoryBridge account = doors.account();
+        InMemoryThing front = doors.front();
+        InMemoryThing back = doors.back();
         int tasksBefore = timers.liveTasks();
-        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
-        command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.held() == 1);
         // the front door's unlock waits behind it: an action, and a channel command merged into it
         Instant commanded = clock.instant();
         RuleAction action = unlockAction(front);
@@ -342,17 +373,51 @@ class LifecycleSafetyTest extends SafetyTestBase {
         assertEquals(List.of(), bindingStackTraces());
     }
 
+    /**
+     * The sequence behind a rule 3 failure of the randomized test (seen once in real time, with a reconfiguration of
+     * the bridge). When a call ends, the thread that processes its answer starts the next waiting unlock: the request
+     * gate marks it started, then hands its call to the client. If the account is reconfigured before that thread has
+     * handed the call to the HTTP library, the old gate reports the unlock CANCELLED ("KAS may have received it")
+     * without a call to cancel; the lock takes the next command to the new gate, which sends it, and then the old call
+     * still goes on the wire, next to the new one (and is aborted right after, which may be too late for KAS). The stop
+     * in the transport stands for that thread being preempted at that point.
+     */
+    @Test
+    @Disabled("fails: RequestGate.close() cannot cancel a call it is starting on another thread (main code, see report)")
+    void anUnlockStartingWhileTheAccountIsReconfiguredNeverGoesOutNextToTheNextUnlock() throws Exception {
+        OneSlot doors = oneSlotTakenByTheBackDoor(10, Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).times(1).hold());
+        InMemoryBridge account = doors.account();
+        InMemoryThing front = doors.front();
+        command(front, CHANNEL_UNLOCK, OnOffType.ON); // waits for the slot
+        ClockedTransport.Stop stop = wire().stopNext(Endpoint.UNLOCK, FRONT_FN, BACK_FN);
+        // the answer's thread frees the slot, starts the front door's unlock and stops on its way to the wire
+        doors.backCall().release();
+        await().atMost(WAIT).until(stop::reached);
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_REQUEST_TIMEOUT, 9));
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
+        assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        Fault frontHold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(FRONT_FN).hold());
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> frontHold.held() == 1);
+        stop.goOn();
+
+        await().atMost(WAIT).until(() -> sends(Endpoint.UNLOCK).size() == 3);
+        List<ClockedTransport.Call> frontUnlocks = sends(Endpoint.UNLOCK).stream()
+                .filter(c -> FRONT_FN.equals(c.factoryNumber())).toList();
+        report("rule 3 race: the unlock calls of %s were handed over with %s others of the lock in flight; KAS "
+                + "received %d of them", FRONT_FN, frontUnlocks.stream().map(ClockedTransport.Call::alongside).toList(),
+                requests(Endpoint.UNLOCK).stream().filter(r -> FRONT_FN.equals(r.factoryNumber())).count());
+        assertEquals(List.of(0, 0), frontUnlocks.stream().map(ClockedTransport.Call::alongside).toList(),
+                "an unlock of the lock was handed to the HTTP library while another one was in flight");
+    }
+
     @Test
     void aWaitingUnlockOlderThanUnlockMaxAgeIsDroppedAndReportedAsExpired() {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 1);
-        startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
-        InMemoryThing back = startLock("back", BACK_FN);
-        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
-        command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.held() == 1);
+        OneSlot doors = oneSlotTakenByTheBackDoor(1, silentBackDoor());
+        InMemoryThing front = doors.front();
+        InMemoryThing back = doors.back();
 
         command(front, CHANNEL_LOCK, OnOffType.OFF);
         assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK), "shown unlocked while it waits");
@@ -376,15 +441,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
 
     @Test
     void aRepeatedCommandLetsAWaitingUnlockGoOutWithinTheMaximumAgeOfTheNewestCommand() throws Exception {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 4);
-        startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
-        InMemoryThing back = startLock("back", BACK_FN);
-        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
-        command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.held() == 1);
+        InMemoryThing front = oneSlotTakenByTheBackDoor(4, silentBackDoor()).front();
 
         Instant first = clock.instant();
         command(front, CHANNEL_UNLOCK, OnOffType.ON); // may wait until first + 4 s
