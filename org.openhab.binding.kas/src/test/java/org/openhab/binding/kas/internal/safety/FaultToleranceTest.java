@@ -231,18 +231,26 @@ class FaultToleranceTest extends SafetyTestBase {
         String what = c.pin() ? "PIN code request of lock " : "Unlock of lock ";
         List<LogCapture.Event> outcomeLines = bindingLog(Level.DEBUG, what + FRONT_UID + ": " + c.outcome() + " (");
         assertEquals(1, outcomeLines.size(), () -> logs.events(BINDING_LOGGERS).toString());
-        assertEquals(List.of(), bindingWarnings());
-        assertEquals(List.of(), bindingStackTraces());
+        assertNoWarningOrStackTrace();
+    }
+
+    /**
+     * @param config the account's configuration, with a cloud that cannot be reached
+     * @return the account, initialized and OFFLINE (communication error)
+     */
+    private InMemoryBridge unreachableAccount(Map<String, Object> config) {
+        InMemoryBridge account = createAccount(config);
+        initialize(account);
+        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        return account;
     }
 
     @Test
     void aRefusedConnectionIsACommunicationErrorOfAccountAndRequestsAndNothingIsRetried() {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_BASE_URL, "http://127.0.0.1:" + closedPort());
-        InMemoryBridge account = createAccount(config);
-        initialize(account);
-        ThingStatusInfo accountStatus = awaitStatus(account, ThingStatus.OFFLINE,
-                ThingStatusDetail.COMMUNICATION_ERROR);
+        InMemoryBridge account = unreachableAccount(config);
+        ThingStatusInfo accountStatus = account.getStatusInfo();
         assertTrue(String.valueOf(accountStatus.getDescription()).startsWith("@text/offline.cloud-unreachable"),
                 accountStatus.getDescription());
         InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
@@ -259,8 +267,7 @@ class FaultToleranceTest extends SafetyTestBase {
         assertEquals(ThingStatus.OFFLINE, front.getStatus());
         assertEquals(List.of(), emulator.requests(), "nothing reached any cloud");
         assertEquals(1, bindingLog(Level.DEBUG, "Unlock of lock " + FRONT_UID + ": COMMUNICATION_ERROR").size());
-        assertEquals(List.of(), bindingWarnings());
-        assertEquals(List.of(), bindingStackTraces());
+        assertNoWarningOrStackTrace();
     }
 
     /**
@@ -278,9 +285,7 @@ class FaultToleranceTest extends SafetyTestBase {
         // .invalid never resolves (RFC 6761)
         config.put(CONFIG_BASE_URL, "https://kas-nonexistent.invalid");
         config.put(CONFIG_REQUEST_TIMEOUT, 2);
-        InMemoryBridge account = createAccount(config);
-        initialize(account);
-        awaitStatus(account, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        unreachableAccount(config);
         InMemoryThing front = createLock("front", lockConfig(FRONT_FN));
         initialize(front);
 
@@ -298,18 +303,25 @@ class FaultToleranceTest extends SafetyTestBase {
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED, EVENT_PIN_CODE_FAILED)));
         assertEquals(ThingStatus.OFFLINE, front.getStatus());
         assertEquals(List.of(), emulator.requests());
-        assertEquals(List.of(), bindingWarnings());
-        assertEquals(List.of(), bindingStackTraces());
+        assertNoWarningOrStackTrace();
     }
 
-    @Test
-    void a504ArrivingAfterUnlockMaxAgeIsNotRetried() throws Exception {
+    /**
+     * @return the front door of an account with an unlockMaxAge of 1 s; its gateway is offline (KAS answers 504)
+     */
+    private InMemoryThing frontDoorWithItsGatewayOffline() {
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_UNLOCK_MAX_AGE, 1);
         startAccount(config);
         InMemoryThing front = startLock("front", FRONT_FN);
-        // the first answer is a 504 (the gateway is offline), but it comes when the unlock is older than unlockMaxAge
         emulator.setGatewayOnline(FRONT_FN, false);
+        return front;
+    }
+
+    @Test
+    void a504ArrivingAfterUnlockMaxAgeIsNotRetried() throws Exception {
+        // the first answer is a 504, but it comes when the unlock is older than unlockMaxAge
+        InMemoryThing front = frontDoorWithItsGatewayOffline();
         Fault hold = emulator.addFault(unlockFault().times(1).hold());
         RuleAction action = unlockAction(front);
         await().atMost(WAIT).until(() -> hold.held() == 1);
@@ -326,12 +338,8 @@ class FaultToleranceTest extends SafetyTestBase {
 
     @Test
     void a504ArrivingAtUnlockMaxAgeIsRetriedOnceAtOnce() throws Exception {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_UNLOCK_MAX_AGE, 1);
-        startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
         // the 504 comes at the last moment of the maximum age: the one retry is still allowed
-        emulator.setGatewayOnline(FRONT_FN, false);
+        InMemoryThing front = frontDoorWithItsGatewayOffline();
         Fault hold = emulator.addFault(unlockFault().times(2).hold());
         Instant commanded = clock.instant();
         RuleAction action = unlockAction(front);
@@ -359,15 +367,15 @@ class FaultToleranceTest extends SafetyTestBase {
      */
     @Test
     void timeoutsAndBrokenConnectionsOfUnlocksAreNeverRetriedOverTheWire() {
+        emulator.addFault(unlockFault().times(1).silent());
+        emulator.addFault(unlockFault().times(1).resetConnection());
+        emulator.addFault(unlockFault().times(1).closeMidResponse());
+        emulator.addFault(unlockFault().times(1).respond(500, "text/plain", "Unknown Error"));
         useWireTimeout(WIRE_TIMEOUT);
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);
         startAccount(config);
         InMemoryThing front = startLock("front", FRONT_FN);
-        emulator.addFault(unlockFault().times(1).silent());
-        emulator.addFault(unlockFault().times(1).resetConnection());
-        emulator.addFault(unlockFault().times(1).closeMidResponse());
-        emulator.addFault(unlockFault().times(1).respond(500, "text/plain", "Unknown Error"));
 
         List<KasOutcome> outcomes = Stream.of(1, 2, 3, 4).map(i -> outcomeOf(actionsOf(front).unlock())).toList();
 

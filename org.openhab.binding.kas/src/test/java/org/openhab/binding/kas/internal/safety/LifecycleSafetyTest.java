@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.ExecutedUnlock;
 import org.openhab.addons.kas.emulator.Fault;
-import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
@@ -143,7 +142,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
         await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_FAILED)));
         advance(Duration.ofSeconds(31));
         assertKeyedRequestsStay(1);
-        assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
+        assertEquals(List.of(BACK_FN), unlocksReceived());
         assertEquals(List.of(), emulator.executedUnlocks());
         assertEquals(List.of(), callbacksSince(disposed), "nothing is published for the removed lock");
         assertEquals(List.of(), events(front));
@@ -346,8 +345,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
             assertEquals(List.of(), callbacksSince(mark));
         }
         assertEquals(tasksBefore, timers.liveTasks());
-        assertEquals(List.of(), bindingStackTraces());
-        assertEquals(List.of(), bindingWarnings());
+        assertNoWarningOrStackTrace();
     }
 
     @Test
@@ -436,7 +434,7 @@ class LifecycleSafetyTest extends SafetyTestBase {
         emulator.abortHeldRequests();
         await().atMost(WAIT).until(() -> events(back).size() == 1);
         assertKeyedRequestsStay(1);
-        assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
+        assertEquals(List.of(BACK_FN), unlocksReceived());
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.openhab.addons.kas.emulator.Endpoint;
+import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.action.KasLockActions;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
@@ -41,6 +42,8 @@ import org.openhab.binding.kas.internal.test.CallbackRecorder;
 import org.openhab.binding.kas.internal.test.KasHandlerTestBase;
 import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingUID;
 
 import ch.qos.logback.classic.Level;
@@ -110,6 +113,25 @@ public abstract class SafetyTestBase extends KasHandlerTestBase {
         KasLockActions actions = new KasLockActions();
         actions.setThingHandler(lockHandler(lock));
         return actions;
+    }
+
+    /**
+     * @return the factory numbers of the unlock requests KAS received, in the order they arrived
+     */
+    protected List<String> unlocksReceived() {
+        return requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList();
+    }
+
+    /**
+     * Disposes the thing and initializes it again, as openHAB does when it is disabled and enabled, and waits until it
+     * is ONLINE.
+     *
+     * @param thing the thing
+     */
+    protected void reinitialize(Thing thing) {
+        dispose(thing);
+        initialize(thing);
+        awaitStatus(thing, ThingStatus.ONLINE, ThingStatusDetail.NONE);
     }
 
     /**
@@ -315,6 +337,14 @@ public abstract class SafetyTestBase extends KasHandlerTestBase {
      */
     protected List<LogCapture.Event> bindingWarnings() {
         return logs.events(BINDING_LOGGERS).stream().filter(e -> e.level().toInt() >= Level.WARN.toInt()).toList();
+    }
+
+    /**
+     * Checks that the binding logged nothing at WARN or above and no stack trace.
+     */
+    protected void assertNoWarningOrStackTrace() {
+        assertEquals(List.of(), bindingWarnings());
+        assertEquals(List.of(), bindingStackTraces());
     }
 
     /**
