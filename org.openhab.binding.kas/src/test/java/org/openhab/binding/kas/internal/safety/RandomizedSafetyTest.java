@@ -393,11 +393,10 @@ class RandomizedSafetyTest extends SafetyTestBase {
                     }
                     case CLOUD_DELAY -> {
                         int delay = List.of(0, 10, 40, 120, 300).get(random.nextInt(5));
-                        if (slowCloud) {
-                            // a slow cloud stays slow until the end of the sequence
-                        } else if (delay == 0) {
+                        // a slow cloud stays slow until the end of the sequence
+                        if (!slowCloud && delay == 0) {
                             cloud.stopHolding(SLOW_CLOUD_HOLD);
-                        } else {
+                        } else if (!slowCloud) {
                             slowAnswers(Duration.ofMillis(delay));
                         }
                     }
