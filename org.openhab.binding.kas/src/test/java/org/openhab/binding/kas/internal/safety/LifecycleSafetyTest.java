@@ -381,7 +381,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
      * in the transport stands for that thread being preempted at that point.
      */
     @Test
-    @Disabled("fails: RequestGate.close() cannot cancel a call it is starting on another thread (main code, see report)")
+    @Disabled("fails on a race in the main code: RequestGate.close() ends an unlock that another thread is starting "
+            + "without cancelling its call, which goes out afterwards; enable once that is fixed")
     void anUnlockStartingWhileTheAccountIsReconfiguredNeverGoesOutNextToTheNextUnlock() throws Exception {
         OneSlot doors = oneSlotTakenByTheBackDoor(10, Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).times(1).hold());
         InMemoryBridge account = doors.account();
