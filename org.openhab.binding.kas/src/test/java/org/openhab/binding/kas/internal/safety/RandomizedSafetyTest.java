@@ -23,10 +23,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,7 +121,8 @@ class RandomizedSafetyTest extends SafetyTestBase {
      * {@link #SLOW_CLOUD} (every call 700 to 900 ms late until the end of the sequence), {@link #PAUSE} (up to 1.5 s
      * pass). {@link #CLOUD_ANSWERS} lets the cloud answer every call it keeps, now or right around a deadline (just
      * before, at or just after the maximum age of a recent command, or just before the next timer of the handlers), so
-     * that calls start, and 504s come, at the edges of the maximum age.
+     * that calls start, and 504s come, at the edges of the maximum age. In a slow cloud {@link #GATEWAY_TIMEOUT_ONCE}
+     * makes it answer the lock's next unlock late with a 504 (the gateway is offline while it answers).
      */
     enum Op {
         UNLOCK_ON(18, true),
@@ -191,6 +194,10 @@ class RandomizedSafetyTest extends SafetyTestBase {
     private int slots = 2;
     /** The faults of the current sequence. */
     private @NonNullByDefault({}) ScriptedCloud cloud;
+    /** The locks whose next unlock the slow cloud answers with a 504 (their gateway is offline while it answers). */
+    private final Set<String> late504 = new HashSet<>();
+    /** The locks whose gateway went offline in the current sequence. */
+    private final Set<String> offline = new HashSet<>();
     /** The actions of the current sequence. */
     private List<RuleAction> actions = new ArrayList<>();
     /** How many calls the account had handed to the transport before the current sequence. */
@@ -395,7 +402,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
                         int delay = List.of(0, 10, 40, 120, 300).get(random.nextInt(5));
                         // a slow cloud stays slow until the end of the sequence
                         if (!slowCloud && delay == 0) {
-                            cloud.stopHolding(SLOW_CLOUD_HOLD);
+                            cloudAnswers(() -> cloud.stopHolding(SLOW_CLOUD_HOLD));
                         } else if (!slowCloud) {
                             slowAnswers(Duration.ofMillis(delay));
                         }
@@ -411,9 +418,18 @@ class RandomizedSafetyTest extends SafetyTestBase {
                     case SLOW_ANSWER ->
                         cloud.hold("slow answers of " + fn + " #" + i, Duration.ofMillis(600 + random.nextInt(350)),
                                 1 + random.nextInt(3), n -> List.of(Fault.any().forLock(fn).times(n).hold()));
-                    case GATEWAY_TIMEOUT_ONCE ->
-                        cloud.once(n -> Fault.on(Endpoint.UNLOCK).forLock(fn).times(n).gatewayTimeout(), 1);
-                    case GATEWAY_OFFLINE -> emulator.setGatewayOnline(fn, false);
+                    case GATEWAY_TIMEOUT_ONCE -> {
+                        if (cloud.holding()) {
+                            // the slow cloud answers the lock's next unlock late, with a 504
+                            late504.add(fn);
+                        } else {
+                            cloud.once(n -> Fault.on(Endpoint.UNLOCK).forLock(fn).times(n).gatewayTimeout(), 1);
+                        }
+                    }
+                    case GATEWAY_OFFLINE -> {
+                        offline.add(fn);
+                        emulator.setGatewayOnline(fn, false);
+                    }
                     case SERVER_ERROR_ONCE -> {
                         Endpoint endpoint = random.nextBoolean() ? Endpoint.UNLOCK : Endpoint.PIN_CODE;
                         cloud.once(n -> Fault.on(endpoint).forLock(fn).times(n).respond(500, "text/plain",
@@ -434,7 +450,7 @@ class RandomizedSafetyTest extends SafetyTestBase {
                         while (clock.instant().isBefore(at)) {
                             moveClockTo(earlier(at, timers.nextDue()), false);
                         }
-                        cloud.releaseAll();
+                        cloudAnswers(cloud::releaseAll);
                     }
                 }
                 settle();
@@ -477,10 +493,10 @@ class RandomizedSafetyTest extends SafetyTestBase {
     }
 
     /**
-     * @return a moment close to a deadline: the maximum age of the newest command of a lock whose unlock still waits in
-     *         the queue (the lock is shown unlocked, no unlock call of it is in flight), else of one whose unlock is in
-     *         flight, else the next timer of the handlers (an expiry, a wait bound, a request timeout), give or take a
-     *         millisecond or so; now when no deadline lies ahead
+     * @return a moment close to a deadline: the maximum age of the newest command of a lock whose unlock is pending
+     *         (the lock is shown unlocked), waiting in the queue (a start at the edge) or in flight (an answer, maybe a
+     *         504, at the edge), else the next timer of the handlers (an expiry, a wait bound, a request timeout), give
+     *         or take a millisecond or so; now when no deadline lies ahead
      */
     private Instant aroundADeadline(Random random) {
         Instant now = clock.instant();
@@ -496,7 +512,8 @@ class RandomizedSafetyTest extends SafetyTestBase {
                 (wire().waiting(Endpoint.UNLOCK, fn) ? inFlight : queued).add(deadline);
             }
         });
-        List<Instant> deadlines = queued.isEmpty() ? inFlight : queued;
+        List<Instant> deadlines = new ArrayList<>(queued);
+        deadlines.addAll(inFlight);
         Instant due = timers.nextDue();
         if (deadlines.isEmpty() && due != null) {
             deadlines.add(due.minusMillis(1));
@@ -567,6 +584,8 @@ class RandomizedSafetyTest extends SafetyTestBase {
         emulator.resetJournal();
         cloud = new ScriptedCloud(emulator);
         actions = new ArrayList<>();
+        late504.clear();
+        offline.clear();
         callsBefore = wire.calls().size();
     }
 
@@ -640,9 +659,29 @@ class RandomizedSafetyTest extends SafetyTestBase {
         clockMoves.add(new ClockMove(Instant.now(), to));
         advance(Duration.between(clock.instant(), to));
         if (slowAnswersCome) {
-            cloud.releaseDue(clock.instant());
+            cloudAnswers(() -> cloud.releaseDue(clock.instant()));
         }
         settle();
+    }
+
+    /**
+     * Lets the cloud answer the calls it keeps; the locks with a {@link Op#GATEWAY_TIMEOUT_ONCE} pending and an unlock
+     * call kept answer it with a 504 (their gateway is offline while the cloud answers), and settles.
+     *
+     * @param release releases calls of the cloud
+     */
+    private void cloudAnswers(Runnable release) {
+        List<String> timingOut = late504.stream()
+                .filter(fn -> !offline.contains(fn) && wire().waiting(Endpoint.UNLOCK, fn)).toList();
+        timingOut.forEach(fn -> emulator.setGatewayOnline(fn, false));
+        release.run();
+        settle();
+        for (String fn : timingOut) {
+            if (!wire().waiting(Endpoint.UNLOCK, fn)) {
+                late504.remove(fn);
+            }
+            emulator.setGatewayOnline(fn, true);
+        }
     }
 
     private boolean isDue(@Nullable Instant instant) {

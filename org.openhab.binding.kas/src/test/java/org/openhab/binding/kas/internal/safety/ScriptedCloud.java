@@ -102,6 +102,13 @@ final class ScriptedCloud {
     }
 
     /**
+     * @return whether calls are answered late (a hold is in place)
+     */
+    boolean holding() {
+        return !holds.isEmpty();
+    }
+
+    /**
      * @return the calls the faults keep now: held calls and silent calls whose connection is open
      */
     int held() {
