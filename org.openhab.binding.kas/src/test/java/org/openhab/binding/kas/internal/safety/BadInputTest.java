@@ -43,6 +43,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
 import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
@@ -65,6 +66,33 @@ class BadInputTest extends SafetyTestBase {
     private static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
     private static final String KEY_HEAD = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJiYWQtaW5wdXQifQ";
     private static final ThingUID BAD_ACCOUNT_UID = new ThingUID(THING_TYPE_ACCOUNT, "bad");
+
+    /**
+     * Checks that the thing is OFFLINE with a configuration error that names the parameter and gives the reason.
+     *
+     * @return the status description
+     */
+    private static String assertConfigurationError(Thing thing, String parameter, String reason) {
+        ThingStatusInfo status = thing.getStatusInfo();
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        String description = String.valueOf(status.getDescription());
+        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
+        assertTrue(description.contains(reason), description);
+        return description;
+    }
+
+    /**
+     * Checks that no request reached the cloud (once every gate is idle) and that nothing was reported for the things
+     * since the marks.
+     */
+    private void assertNothingSentAndNothingNoticed(CallbackMark... marks) {
+        awaitRequestsSettled();
+        assertEquals(List.of(), emulator.requests());
+        for (CallbackMark mark : marks) {
+            assertEquals(List.of(), callbacksSince(mark));
+        }
+    }
 
     static Stream<Arguments> invalidAccountConfigurations() {
         return Stream.of(
@@ -122,18 +150,10 @@ class BadInputTest extends SafetyTestBase {
             bad.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
             badHandler.initialize();
 
-            ThingStatusInfo status = bad.getStatusInfo();
-            assertEquals(ThingStatus.OFFLINE, status.getStatus());
-            assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
-            String description = String.valueOf(status.getDescription());
-            assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
-            assertTrue(description.contains(reason), description);
+            String description = assertConfigurationError(bad, parameter, reason);
             assertTrue(description.length() < 600, "the reason is a sentence, not the input: " + description);
             // nothing was sent, not even the key-less probe; the other account and its lock did not notice
-            awaitRequestsSettled();
-            assertEquals(List.of(), emulator.requests());
-            assertEquals(List.of(), callbacksSince(homeMark));
-            assertEquals(List.of(), callbacksSince(frontMark));
+            assertNothingSentAndNothingNoticed(homeMark, frontMark);
             assertEquals(ThingStatus.ONLINE, home.getStatus());
             assertEquals(ThingStatus.ONLINE, front.getStatus());
             assertEquals("", badHandler.gateSummary(), "no gate, no client for an invalid configuration");
@@ -173,12 +193,7 @@ class BadInputTest extends SafetyTestBase {
 
         initialize(bad);
 
-        ThingStatusInfo status = bad.getStatusInfo();
-        assertEquals(ThingStatus.OFFLINE, status.getStatus());
-        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
-        String description = String.valueOf(status.getDescription());
-        assertTrue(description.startsWith(CONFIG_ERROR + CONFIG_FACTORY_NUMBER + "\", \""), description);
-        assertTrue(description.contains(reason), description);
+        String description = assertConfigurationError(bad, CONFIG_FACTORY_NUMBER, reason);
         assertFalse(description.contains("\n") || description.contains("\u0000") || description.contains("\u202e"),
                 "no raw control or formatting characters in the status: " + description);
         // commands and actions of the broken lock are refused with their own outcome, nothing is sent
@@ -189,11 +204,8 @@ class BadInputTest extends SafetyTestBase {
         assertEquals(KasOutcome.INVALID_INPUT, outcomeOf(pin));
         assertEquals(new StringType(KasOutcome.INVALID_INPUT.name()), lastState(bad, CHANNEL_LAST_RESULT));
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, bad.getStatusInfo().getStatusDetail());
-        awaitRequestsSettled();
-        assertEquals(List.of(), emulator.requests());
-        // the account and the other lock did not notice, and still work
-        assertEquals(List.of(), callbacksSince(homeMark));
-        assertEquals(List.of(), callbacksSince(backMark));
+        // nothing was sent; the account and the other lock did not notice, and still work
+        assertNothingSentAndNothingNoticed(homeMark, backMark);
         assertEquals(KasOutcome.ACCEPTED, outcomeOf(actionsOf(back).unlock()));
         assertEquals(1, keyedRequests().size());
         assertEquals(BACK_FN, requests(Endpoint.UNLOCK).getFirst().factoryNumber());
@@ -284,9 +296,7 @@ class BadInputTest extends SafetyTestBase {
         lockHandler(front).handleConfigurationUpdate(Map.of(CONFIG_UNLOCKED_DURATION, 1));
         accountHandler(home).handleConfigurationUpdate(Map.of(CONFIG_REQUEST_TIMEOUT, 9));
         awaitStatus(home, ThingStatus.ONLINE, ThingStatusDetail.NONE);
-        dispose(front);
-        initialize(front);
-        awaitStatus(front, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        reinitialize(front);
         assertKeyedRequestsStay(0);
         assertEquals(List.of(), events(front));
         assertEquals(List.of(CHANNEL_UNLOCK, CHANNEL_LOCK), explicit);

@@ -22,17 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.ExecutedUnlock;
 import org.openhab.addons.kas.emulator.Fault;
-import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.binding.kas.internal.api.KasOutcome;
-import org.openhab.binding.kas.internal.test.SchedulerInspector;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
@@ -70,8 +67,39 @@ class LifecycleSafetyTest extends SafetyTestBase {
         return locks;
     }
 
-    private static int jobsDueLaterThan(int seconds) {
-        return SchedulerInspector.pendingJobsDueLaterThan(seconds, TimeUnit.SECONDS).size();
+    /**
+     * The front and back doors of an account with one slot, which the back door's unlock takes.
+     *
+     * @param account the account
+     * @param front the front door
+     * @param back the back door
+     * @param backCall the fault that keeps the back door's call in flight
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    private record OneSlot(InMemoryBridge account, InMemoryThing front, InMemoryThing back, Fault backCall) {
+    }
+
+    /**
+     * @param unlockMaxAge the account's maximum age of unlocks, seconds
+     * @param backCall keeps the back door's unlock call in flight (a silent or held call of {@link #BACK_FN})
+     * @return the doors, with the back door's unlock in flight at KAS
+     */
+    private OneSlot oneSlotTakenByTheBackDoor(int unlockMaxAge, Fault backCall) {
+        Map<String, Object> config = accountConfig();
+        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
+        config.put(CONFIG_UNLOCK_MAX_AGE, unlockMaxAge);
+        InMemoryBridge account = startAccount(config);
+        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing back = startLock("back", BACK_FN);
+        Fault call = emulator.addFault(backCall);
+        command(back, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> call.held() == 1);
+        return new OneSlot(account, front, back, call);
+    }
+
+    private static Fault silentBackDoor() {
+        return Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent();
     }
 
     private static String gateSummary(InMemoryBridge account) {
@@ -80,31 +108,28 @@ class LifecycleSafetyTest extends SafetyTestBase {
 
     @Test
     void aLockRemovedWhileItsUnlockWaitsInTheQueueNeverSendsIt() throws Exception {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 30);
-        InMemoryBridge account = startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
-        InMemoryThing back = startLock("back", BACK_FN);
-        int jobsBefore = jobsDueLaterThan(20);
-        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
-        command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.hits() == 1);
+        OneSlot doors = oneSlotTakenByTheBackDoor(30, silentBackDoor());
+        InMemoryBridge account = doors.account();
+        InMemoryThing front = doors.front();
+        InMemoryThing back = doors.back();
+        int tasksBefore = timers.liveTasks();
         // the front door's unlock waits behind it: an action, and a channel command merged into it
-        CompletableFuture<Map<String, Object>> action = unlockAction(front);
-        await().atMost(WAIT).until(() -> gateSummary(account).contains("queued=1"));
+        Instant commanded = clock.instant();
+        RuleAction action = unlockAction(front);
+        assertTrue(gateSummary(account).contains("queued=1"), gateSummary(account));
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         // the waiting unlock has its expiry timer, the waiting action the timer that bounds its wait
-        assertEquals(jobsBefore + 2, jobsDueLaterThan(20), "the expiry timer and the action's wait bound");
+        assertEquals(tasksBefore + 2, timers.liveTasks(), "the expiry timer and the action's wait bound");
+        assertEquals(commanded.plusSeconds(30), timers.nextDue(), "the expiry timer, due at the maximum age");
 
         dispose(front);
         CallbackMark disposed = mark(front);
 
-        Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+        Map<String, Object> result = action.get();
         assertEquals(KasOutcome.CANCELLED, outcomeOf(result));
         assertEquals("Unlock of " + FRONT_FN + " not sent: the lock thing was removed", messageOf(result));
         assertTrue(gateSummary(account).contains("queued=0"), gateSummary(account));
-        assertEquals(jobsBefore, jobsDueLaterThan(20), "the expiry timer went with the unlock");
+        assertEquals(tasksBefore, timers.liveTasks(), "the expiry timer went with the unlock");
         assertEquals(1, bindingLog(Level.DEBUG, "Lock " + FRONT_UID + " disposed before its unlock").size());
         assertEquals(1,
                 bindingLog(Level.DEBUG,
@@ -115,8 +140,9 @@ class LifecycleSafetyTest extends SafetyTestBase {
         // the slot frees up: the withdrawn unlock is never sent, not even late
         emulator.abortHeldRequests();
         await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_FAILED)));
+        advance(Duration.ofSeconds(31));
         assertKeyedRequestsStay(1);
-        assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
+        assertEquals(List.of(BACK_FN), unlocksReceived());
         assertEquals(List.of(), emulator.executedUnlocks());
         assertEquals(List.of(), callbacksSince(disposed), "nothing is published for the removed lock");
         assertEquals(List.of(), events(front));
@@ -135,12 +161,13 @@ class LifecycleSafetyTest extends SafetyTestBase {
     void aLockRemovedWhileItsUnlockIsInFlightPublishesNothingAndLogsTheOutcomeAtDebug() {
         startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
-        emulator.addFault(Fault.on(Endpoint.UNLOCK).delay(Duration.ofMillis(800)));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 1);
+        await().atMost(WAIT).until(() -> hold.held() == 1);
 
         dispose(front);
         CallbackMark disposed = mark(front);
+        hold.release();
 
         // the call in flight is not withdrawn (KAS has it): KAS carries it out, the outcome goes to the log only
         await().atMost(WAIT).until(() -> !bindingLog(Level.DEBUG,
@@ -156,10 +183,10 @@ class LifecycleSafetyTest extends SafetyTestBase {
         InMemoryBridge account = startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
         InMemoryThing back = startLock("back", BACK_FN);
-        emulator.setDefaultDelay(Duration.ofMillis(1000));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).times(2).hold());
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        CompletableFuture<Map<String, Object>> backAction = unlockAction(back);
-        await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).size() == 2);
+        RuleAction backAction = unlockAction(back);
+        await().atMost(WAIT).until(() -> hold.held() == 2);
         // the key is rotated at KAS: the locks move to the new key, the old key is gone
         emulator.addAccount(OTHER_API_KEY);
         emulator.addLock(FRONT_FN, OTHER_API_KEY, true, true);
@@ -171,13 +198,14 @@ class LifecycleSafetyTest extends SafetyTestBase {
         // both requests in flight end once, as cancelled
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
         assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(front, CHANNEL_LAST_RESULT));
-        Map<String, Object> backResult = backAction.get(20, TimeUnit.SECONDS);
+        Map<String, Object> backResult = backAction.get();
         assertEquals(KasOutcome.CANCELLED, outcomeOf(backResult));
         assertTrue(messageOf(backResult).contains("KAS may have received it"), messageOf(backResult));
         await().atMost(WAIT).until(() -> events(back).equals(List.of(EVENT_UNLOCK_FAILED)));
         CallbackMark frontAfter = mark(front);
         CallbackMark backAfter = mark(back);
         // the late answers to the cancelled requests change nothing
+        assertEquals(2, hold.release());
         await().atMost(WAIT).until(() -> requests(Endpoint.UNLOCK).stream().allMatch(r -> r.status() != 0));
         assertKeyedRequestsStay(2);
         for (CallbackMark mark : List.of(frontAfter, backAfter)) {
@@ -189,7 +217,6 @@ class LifecycleSafetyTest extends SafetyTestBase {
 
         // the new key works: KAS knows only the new key now, so an accepted unlock was sent with it
         awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
-        emulator.setDefaultDelay(Duration.ZERO);
         Map<String, Object> again = actionsOf(front).unlock();
         assertEquals(KasOutcome.ACCEPTED, outcomeOf(again), again.toString());
         assertEquals(List.of(FRONT_FN),
@@ -205,25 +232,25 @@ class LifecycleSafetyTest extends SafetyTestBase {
         config.put(CONFIG_MAX_QUEUED_REQUESTS, 5);
         config.put(CONFIG_UNLOCK_MAX_AGE, 60);
         InMemoryBridge account = startAccount(config);
-        int jobsBefore = jobsDueLaterThan(50);
+        int tasksBefore = timers.liveTasks();
         List<InMemoryThing> locks = startLocks(7, 300);
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(factoryNumber(0)).silent());
         command(locks.get(0), CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.hits() == 1);
-        List<CompletableFuture<Map<String, Object>>> actions = new ArrayList<>();
+        await().atMost(WAIT).until(() -> hold.held() == 1);
+        List<RuleAction> actions = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             actions.add(unlockAction(locks.get(i)));
         }
-        await().atMost(WAIT).until(() -> gateSummary(account).contains("queued=5"));
+        assertTrue(gateSummary(account).contains("queued=5"), gateSummary(account));
         command(locks.get(6), CHANNEL_UNLOCK, OnOffType.ON);
         assertEquals(List.of(EVENT_UNLOCK_FAILED), events(locks.get(6)), "the sixth waiting one does not fit");
         assertEquals(new StringType(KasOutcome.QUEUE_FULL.name()), lastState(locks.get(6), CHANNEL_LAST_RESULT));
-        assertEquals(jobsBefore + 10, jobsDueLaterThan(50), "five expiry timers and five actions' wait bounds");
+        assertEquals(tasksBefore + 10, timers.liveTasks(), "five expiry timers and five actions' wait bounds");
 
         dispose(account);
 
-        for (CompletableFuture<Map<String, Object>> action : actions) {
-            Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+        for (RuleAction action : actions) {
+            Map<String, Object> result = action.get();
             assertEquals(KasOutcome.CANCELLED, outcomeOf(result));
             assertTrue(messageOf(result).contains("not sent"), messageOf(result));
         }
@@ -234,59 +261,68 @@ class LifecycleSafetyTest extends SafetyTestBase {
             // the switches return to locked at once: nothing was accepted
             assertEquals(OnOffType.ON, lastState(lock, CHANNEL_LOCK));
         }
-        assertEquals(jobsBefore, jobsDueLaterThan(50), "no expiry timer left");
+        assertEquals(tasksBefore, timers.liveTasks(), "no expiry timer left");
         // a command to a lock of the disposed bridge sends nothing either
         Map<String, Object> afterwards = actionsOf(locks.get(1)).unlock();
         assertNotEquals(KasOutcome.ACCEPTED, outcomeOf(afterwards));
         emulator.abortHeldRequests();
+        // not even when the maximum ages and wait bounds would have passed
+        advance(Duration.ofMinutes(10));
         assertKeyedRequestsStay(1);
         assertEquals(List.of(), emulator.executedUnlocks());
-        assertEquals(jobsBefore, jobsDueLaterThan(50));
+        assertEquals(tasksBefore, timers.liveTasks());
     }
 
     @Test
     void disposeCancelsTheRelockJobAndTheProbeRecheck() {
-        int jobsBefore = jobsDueLaterThan(2);
+        int tasksBefore = timers.liveTasks();
         InMemoryBridge account = startAccount();
         Map<String, Object> lockConfig = lockConfig(FRONT_FN);
         lockConfig.put(CONFIG_UNLOCKED_DURATION, 300);
         InMemoryThing front = startLock("front", lockConfig);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
-        assertEquals(jobsBefore + 1, jobsDueLaterThan(2), "the relock after 300 s");
+        assertEquals(tasksBefore + 1, timers.liveTasks(), "the relock after 300 s");
+        assertEquals(clock.instant().plusSeconds(300), timers.nextDue());
 
         dispose(front);
-        assertEquals(jobsBefore, jobsDueLaterThan(2), "the relock job is cancelled");
+        assertEquals(tasksBefore, timers.liveTasks(), "the relock job is cancelled");
         dispose(account);
 
-        // an account whose cloud does not answer rechecks it later
+        // an account whose cloud does not answer rechecks it later: after 5 s, then after 10 s
         emulator.close();
         InMemoryBridge unreachable = createAccount(accountConfig());
         // the harness registers each thing once; this bridge reuses the UID of the first one
         initialize(unreachable);
         awaitStatus(unreachable, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
-        await().atMost(WAIT).until(() -> jobsDueLaterThan(2) == jobsBefore + 1);
+        await().atMost(WAIT).until(() -> timers.liveTasks() == tasksBefore + 1);
+        assertEquals(clock.instant().plusSeconds(5), timers.nextDue(), "the first recheck");
+        advance(Duration.ofSeconds(5));
+        await().atMost(WAIT).until(() -> clock.instant().plusSeconds(10).equals(timers.nextDue()));
+        assertEquals(tasksBefore + 1, timers.liveTasks(), "the second recheck");
 
         dispose(unreachable);
-        assertEquals(jobsBefore, jobsDueLaterThan(2), "the probe recheck is cancelled");
+        assertEquals(tasksBefore, timers.liveTasks(), "the probe recheck is cancelled");
         CallbackMark disposed = mark(unreachable);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> callbacksSince(disposed).isEmpty());
+        // no recheck comes any more, however long the account stays disposed
+        advance(Duration.ofMinutes(10));
+        assertEquals(List.of(), callbacksSince(disposed));
         assertEquals(ThingStatus.UNINITIALIZED, account.getStatus());
     }
 
     @Test
     void openHabShuttingDownInTheMiddleOfRequestsEndsEveryOneOfThem() throws Exception {
-        int jobsBefore = jobsDueLaterThan(2);
+        int tasksBefore = timers.liveTasks();
         InMemoryBridge account = startAccount();
         List<InMemoryThing> locks = startLocks(4, 300);
-        emulator.setDefaultDelay(Duration.ofMillis(1500));
-        List<CompletableFuture<Map<String, Object>>> actions = new ArrayList<>();
+        Fault unlocks = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        Fault pins = emulator.addFault(Fault.on(Endpoint.PIN_CODE).hold());
+        List<RuleAction> actions = new ArrayList<>();
         actions.add(unlockAction(locks.get(0)));
         actions.add(unlockAction(locks.get(1)));
         command(locks.get(2), CHANNEL_UNLOCK, OnOffType.ON);
-        actions.add(CompletableFuture.supplyAsync(() -> actionsOf(locks.get(3)).generatePinCode(0, 5, null), rules));
-        await().atMost(WAIT).until(() -> keyedRequests().size() == 4);
+        actions.add(startAction(() -> actionsOf(locks.get(3)).generatePinCode(0, 5, null)));
+        await().atMost(WAIT).until(() -> unlocks.held() == 3 && pins.held() == 1);
 
         // openHAB stops: things are disposed (locks first, then the bridge), then the shared HTTP client is stopped
         List<CallbackMark> marks = new ArrayList<>();
@@ -297,8 +333,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
         dispose(account);
         httpClient.stop();
 
-        for (CompletableFuture<Map<String, Object>> action : actions) {
-            Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+        for (RuleAction action : actions) {
+            Map<String, Object> result = action.get();
             assertEquals(KasOutcome.CANCELLED, outcomeOf(result), result.toString());
         }
         // the handlers logged the outcomes of the requests of disposed things, published nothing and left no job
@@ -308,23 +344,22 @@ class LifecycleSafetyTest extends SafetyTestBase {
         for (CallbackMark mark : marks) {
             assertEquals(List.of(), callbacksSince(mark));
         }
-        assertEquals(jobsBefore, jobsDueLaterThan(2));
-        assertEquals(List.of(), bindingStackTraces());
-        assertEquals(List.of(), bindingWarnings());
+        assertEquals(tasksBefore, timers.liveTasks());
+        assertNoWarningOrStackTrace();
     }
 
     @Test
     void theHttpClientStoppingFirstStillEndsEveryRequestOnce() throws Exception {
         startAccount();
         List<InMemoryThing> locks = startLocks(2, 0);
-        emulator.setDefaultDelay(Duration.ofMillis(1500));
-        CompletableFuture<Map<String, Object>> action = unlockAction(locks.get(0));
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
+        RuleAction action = unlockAction(locks.get(0));
         command(locks.get(1), CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> keyedRequests().size() == 2);
+        await().atMost(WAIT).until(() -> hold.held() == 2);
 
         httpClient.stop();
 
-        Map<String, Object> result = action.get(20, TimeUnit.SECONDS);
+        Map<String, Object> result = action.get();
         assertNotEquals(KasOutcome.ACCEPTED, outcomeOf(result));
         await().atMost(WAIT).until(() -> events(locks.get(1)).equals(List.of(EVENT_UNLOCK_FAILED)));
         await().atMost(WAIT).until(() -> events(locks.get(0)).equals(List.of(EVENT_UNLOCK_FAILED)));
@@ -336,23 +371,62 @@ class LifecycleSafetyTest extends SafetyTestBase {
         assertEquals(List.of(), bindingStackTraces());
     }
 
+    /**
+     * The sequence behind a rule 3 failure of the randomized test (seen once in real time, with a reconfiguration of
+     * the bridge). When a call ends, the thread that processes its answer starts the next waiting unlock: the request
+     * gate marks it started, then hands its call to the client. If the account is reconfigured before that thread has
+     * handed the call to the HTTP library, the old gate reports the unlock CANCELLED ("KAS may have received it")
+     * without a call to cancel; the lock takes the next command to the new gate, which sends it, and then the old call
+     * still goes on the wire, next to the new one (and is aborted right after, which may be too late for KAS). The stop
+     * in the transport stands for that thread being preempted at that point.
+     */
+    @Test
+    @Disabled("fails on a race in the main code: RequestGate.close() ends an unlock that another thread is starting "
+            + "without cancelling its call, which goes out afterwards; enable once that is fixed")
+    void anUnlockStartingWhileTheAccountIsReconfiguredNeverGoesOutNextToTheNextUnlock() throws Exception {
+        OneSlot doors = oneSlotTakenByTheBackDoor(10, Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).times(1).hold());
+        InMemoryBridge account = doors.account();
+        InMemoryThing front = doors.front();
+        command(front, CHANNEL_UNLOCK, OnOffType.ON); // waits for the slot
+        ClockedTransport.Stop stop = wire().stopNext(Endpoint.UNLOCK, FRONT_FN, BACK_FN);
+        // the answer's thread frees the slot, starts the front door's unlock and stops on its way to the wire
+        doors.backCall().release();
+        await().atMost(WAIT).until(stop::reached);
+
+        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_REQUEST_TIMEOUT, 9));
+        awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
+        assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(front, CHANNEL_LAST_RESULT));
+        Fault frontHold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(FRONT_FN).hold());
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> frontHold.held() == 1);
+        stop.goOn();
+
+        await().atMost(WAIT).until(() -> sends(Endpoint.UNLOCK).size() == 3);
+        List<ClockedTransport.Call> frontUnlocks = sends(Endpoint.UNLOCK).stream()
+                .filter(c -> FRONT_FN.equals(c.factoryNumber())).toList();
+        report("rule 3 race: the unlock calls of %s were handed over with %s others of the lock in flight; KAS "
+                + "received %d of them", FRONT_FN, frontUnlocks.stream().map(ClockedTransport.Call::alongside).toList(),
+                requests(Endpoint.UNLOCK).stream().filter(r -> FRONT_FN.equals(r.factoryNumber())).count());
+        assertEquals(List.of(0, 0), frontUnlocks.stream().map(ClockedTransport.Call::alongside).toList(),
+                "an unlock of the lock was handed to the HTTP library while another one was in flight");
+    }
+
     @Test
     void aWaitingUnlockOlderThanUnlockMaxAgeIsDroppedAndReportedAsExpired() {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 1);
-        startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
-        InMemoryThing back = startLock("back", BACK_FN);
-        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
-        command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.hits() == 1);
+        OneSlot doors = oneSlotTakenByTheBackDoor(1, silentBackDoor());
+        InMemoryThing front = doors.front();
+        InMemoryThing back = doors.back();
 
         command(front, CHANNEL_LOCK, OnOffType.OFF);
         assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK), "shown unlocked while it waits");
 
-        // reported when the maximum age is reached, not when the queue moves
-        await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
+        // reported when the maximum age is reached, not when the queue moves: not a millisecond earlier ...
+        advance(Duration.ofMillis(999));
+        assertEquals(List.of(), events(front));
+        // ... and at once then (the expiry timer runs on the thread that moves the clock)
+        advance(Duration.ofMillis(1));
+        assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
         assertEquals(new StringType(KasOutcome.EXPIRED.name()), lastState(front, CHANNEL_LAST_RESULT));
         assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertEquals(1, bindingLog(Level.WARN, "Unlock of lock " + FRONT_UID + " failed: Unlock of " + FRONT_FN
@@ -361,43 +435,41 @@ class LifecycleSafetyTest extends SafetyTestBase {
         emulator.abortHeldRequests();
         await().atMost(WAIT).until(() -> events(back).size() == 1);
         assertKeyedRequestsStay(1);
-        assertEquals(List.of(BACK_FN), requests(Endpoint.UNLOCK).stream().map(JournalEntry::factoryNumber).toList());
+        assertEquals(List.of(BACK_FN), unlocksReceived());
     }
 
     @Test
     void aRepeatedCommandLetsAWaitingUnlockGoOutWithinTheMaximumAgeOfTheNewestCommand() throws Exception {
-        Map<String, Object> config = accountConfig();
-        config.put(CONFIG_MAX_CONCURRENT_REQUESTS, 1);
-        config.put(CONFIG_UNLOCK_MAX_AGE, 4);
-        startAccount(config);
-        InMemoryThing front = startLock("front", FRONT_FN);
-        InMemoryThing back = startLock("back", BACK_FN);
-        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).silent());
-        command(back, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> hold.hits() == 1);
+        InMemoryThing front = oneSlotTakenByTheBackDoor(4, silentBackDoor()).front();
 
-        Instant first = Instant.now();
+        Instant first = clock.instant();
         command(front, CHANNEL_UNLOCK, OnOffType.ON); // may wait until first + 4 s
-        await().atMost(WAIT).until(() -> Instant.now().isAfter(first.plusMillis(2000)));
-        Instant second = Instant.now();
-        CompletableFuture<Map<String, Object>> repeated = unlockAction(front); // merged: until second + 4 s
-        // past the first command's maximum age, the unlock still waits for the newest command
-        await().atMost(WAIT).until(() -> Instant.now().isAfter(first.plusMillis(4400)));
+        advance(Duration.ofSeconds(2));
+        Instant second = clock.instant();
+        RuleAction repeated = unlockAction(front); // merged: until second + 4 s
+        // past the first command's maximum age, the unlock still waits for the newest command ...
+        advance(Duration.ofMillis(2400));
         assertEquals(List.of(), events(front));
-        assertFalse(repeated.isDone());
+        assertFalse(repeated.result().isDone());
+        // ... until the newest command's maximum age (its expiry timer ends the wait at that instant)
+        Instant lastMoment = second.plusSeconds(4).minusMillis(1);
+        advance(Duration.between(clock.instant(), lastMoment));
+        assertEquals(List.of(), events(front));
 
         emulator.abortHeldRequests();
 
-        Map<String, Object> result = repeated.get(20, TimeUnit.SECONDS);
+        Map<String, Object> result = repeated.get();
         assertEquals(KasOutcome.ACCEPTED, outcomeOf(result), result.toString());
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
-        List<JournalEntry> frontRequests = requests(Endpoint.UNLOCK).stream()
-                .filter(r -> FRONT_FN.equals(r.factoryNumber())).toList();
-        assertEquals(1, frontRequests.size(), "both commands, one request");
-        Instant received = frontRequests.getFirst().receivedAt();
-        assertTrue(received.isAfter(first.plusSeconds(4)), "sent after the first command's maximum age");
-        assertFalse(received.isAfter(second.plusSeconds(4).plusMillis(500)),
-                "sent within the maximum age of the newest command (plus transit)");
+        List<ClockedTransport.Call> frontSends = sends(Endpoint.UNLOCK).stream()
+                .filter(c -> FRONT_FN.equals(c.factoryNumber())).toList();
+        assertEquals(1, frontSends.size(), "both commands, one request");
+        assertEquals(1, requests(Endpoint.UNLOCK).stream().filter(r -> FRONT_FN.equals(r.factoryNumber())).count());
+        // the time of the handlers' clock when the gate started the call
+        Instant sent = frontSends.getFirst().sentAt();
+        assertTrue(sent.isAfter(first.plusSeconds(4)), "sent after the first command's maximum age");
+        assertFalse(sent.isAfter(second.plusSeconds(4)), "sent within the maximum age of the newest command");
+        assertEquals(lastMoment, sent, "sent when the slot came free");
         assertKeyedRequestsStay(2);
     }
 }
