@@ -63,22 +63,25 @@ import org.openhab.core.types.RefreshType;
 @NonNullByDefault
 class BadInputTest extends SafetyTestBase {
 
-    private static final String CONFIG_ERROR = "@text/offline.config-error-parameter [\"";
+    private static final String CONFIG_ERROR = "@text/offline.config-error.";
     private static final String KEY_HEAD = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJiYWQtaW5wdXQifQ";
     private static final ThingUID BAD_ACCOUNT_UID = new ThingUID(THING_TYPE_ACCOUNT, "bad");
 
     /**
-     * Checks that the thing is OFFLINE with a configuration error that names the parameter and gives the reason.
+     * Checks that the thing is OFFLINE with a configuration error whose translated description gives the reason and
+     * its arguments (names and numbers only, never the input).
      *
+     * @param reason the reason, the last part of the description's key {@code offline.config-error.<reason>}
+     * @param arguments the arguments of the description as the thing status shows them, e.g. {@code ["'%'"]}, or
+     *            {@code ""} for none
      * @return the status description
      */
-    private static String assertConfigurationError(Thing thing, String parameter, String reason) {
+    private static String assertConfigurationError(Thing thing, String reason, String arguments) {
         ThingStatusInfo status = thing.getStatusInfo();
         assertEquals(ThingStatus.OFFLINE, status.getStatus());
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
         String description = String.valueOf(status.getDescription());
-        assertTrue(description.startsWith(CONFIG_ERROR + parameter + "\", \""), description);
-        assertTrue(description.contains(reason), description);
+        assertEquals(CONFIG_ERROR + reason + (arguments.isEmpty() ? "" : " " + arguments), description);
         return description;
     }
 
@@ -96,38 +99,47 @@ class BadInputTest extends SafetyTestBase {
 
     static Stream<Arguments> invalidAccountConfigurations() {
         return Stream.of(
-                // parameter, value, expected part of the reason
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2ln%2F..%2Fx", "'%'"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbm F0dXJl", "whitespace"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\ndXJl", "whitespace"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\tdXJl", "whitespace"), //
-                Arguments.of(CONFIG_API_KEY, "Bearer " + KEY_HEAD + ".c2lnbmF0dXJlQmVhcmVy", "whitespace"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0dXJl\u00e9", "non-ASCII"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\u200bdXJl", "U+200B"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + "." + "QUJD".repeat(2560), "too long"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0dXJl.ZXh0cmE", "4 parts"), //
-                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".", "is empty"), //
-                Arguments.of(CONFIG_BASE_URL, "http://127.0.0.1.nip.io:8080", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "http://[::2]:8080", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "http://10.0.0.1", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "file:///etc/passwd", "https"), //
-                Arguments.of(CONFIG_BASE_URL, "javascript:alert(1)", "absolute URL"), //
-                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com:99999", "port"), //
-                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com/a/../b", "'..'"), //
-                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com?apiKey=x", "query"), //
-                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com#x", "fragment"), //
-                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com/\u202eevil", "U+202E"), //
-                Arguments.of(CONFIG_REQUEST_TIMEOUT, -5, "between 1 and 60"), //
-                Arguments.of(CONFIG_REQUEST_TIMEOUT, 3600, "between 1 and 60"), //
-                Arguments.of(CONFIG_UNLOCK_MAX_AGE, -1, "between 1 and 60"), //
-                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 86400, "between 1 and 60"), //
-                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 100, "between 1 and 30"), //
-                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, 1_000_000, "between 0 and 1000"));
+                // parameter, value, reason and arguments of the status description
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2ln%2F..%2Fx", "api-key-url-character", "[\"'%'\"]"), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbm F0dXJl", "api-key-whitespace", ""), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\ndXJl", "api-key-whitespace", ""), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\tdXJl", "api-key-whitespace", ""), //
+                Arguments.of(CONFIG_API_KEY, "Bearer " + KEY_HEAD + ".c2lnbmF0dXJlQmVhcmVy", "api-key-whitespace", ""), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0dXJl\u00e9", "api-key-non-ascii", "[\"U+00E9\"]"), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\u200bdXJl", "api-key-non-ascii", "[\"U+200B\"]"), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + "." + "QUJD".repeat(2560), "api-key-too-long",
+                        "[\"10288\", \"4096\"]"), //
+                Arguments.of(CONFIG_API_KEY, "'" + KEY_HEAD + ".c2lnbmF0dXJl'", "api-key-quoted", ""), //
+                Arguments.of(CONFIG_API_KEY, "..", "api-key-dot-segment", ""), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\u0000dXJl", "api-key-control-character",
+                        "[\"U+0000\"]"), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ":c2lnbmF0dXJl", "api-key-character", "[\"':'\"]"), //
+                Arguments.of(CONFIG_BASE_URL, "http://127.0.0.1.nip.io:8080", "base-url-http",
+                        "[\"127.0.0.1.nip.io\"]"), //
+                Arguments.of(CONFIG_BASE_URL, "http://[::2]:8080", "base-url-http", "[\"(::2)\"]"), //
+                Arguments.of(CONFIG_BASE_URL, "http://10.0.0.1", "base-url-http", "[\"10.0.0.1\"]"), //
+                Arguments.of(CONFIG_BASE_URL, "file:///etc/passwd", "base-url-scheme", "[\"file\"]"), //
+                Arguments.of(CONFIG_BASE_URL, "javascript:alert(1)", "base-url-not-absolute", ""), //
+                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com:99999", "base-url-port", "[\"99999\"]"), //
+                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com/a/../b", "base-url-dot-segment", ""), //
+                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com?apiKey=x", "base-url-query", ""), //
+                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com#x", "base-url-fragment", ""), //
+                Arguments.of(CONFIG_BASE_URL, "https://kas.example.com/\u202eevil", "base-url-character",
+                        "[\"U+202E\"]"), //
+                Arguments.of(CONFIG_REQUEST_TIMEOUT, -5, "range", "[\"requestTimeout\", \"1\", \"60\", \"-5\"]"), //
+                Arguments.of(CONFIG_REQUEST_TIMEOUT, 3600, "range", "[\"requestTimeout\", \"1\", \"60\", \"3600\"]"), //
+                Arguments.of(CONFIG_UNLOCK_MAX_AGE, -1, "range", "[\"unlockMaxAge\", \"1\", \"60\", \"-1\"]"), //
+                Arguments.of(CONFIG_UNLOCK_MAX_AGE, 86400, "range", "[\"unlockMaxAge\", \"1\", \"60\", \"86400\"]"), //
+                Arguments.of(CONFIG_MAX_CONCURRENT_REQUESTS, 100, "range",
+                        "[\"maxConcurrentRequests\", \"1\", \"30\", \"100\"]"), //
+                Arguments.of(CONFIG_MAX_QUEUED_REQUESTS, 1_000_000, "range",
+                        "[\"maxQueuedRequests\", \"0\", \"1000\", \"1000000\"]"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidAccountConfigurations")
-    void anInvalidAccountConfigurationIsRefusedAndChangesNothingElse(String parameter, Object value, String reason) {
+    void anInvalidAccountConfigurationIsRefusedAndChangesNothingElse(String parameter, Object value, String reason,
+            String arguments) {
         InMemoryBridge home = startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
         if (CONFIG_API_KEY.equals(parameter)) {
@@ -150,7 +162,7 @@ class BadInputTest extends SafetyTestBase {
             bad.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
             badHandler.initialize();
 
-            String description = assertConfigurationError(bad, parameter, reason);
+            String description = assertConfigurationError(bad, reason, arguments);
             assertTrue(description.length() < 600, "the reason is a sentence, not the input: " + description);
             // nothing was sent, not even the key-less probe; the other account and its lock did not notice
             assertNothingSentAndNothingNoticed(homeMark, frontMark);
@@ -169,21 +181,25 @@ class BadInputTest extends SafetyTestBase {
 
     static Stream<Arguments> invalidFactoryNumbers() {
         return Stream.of( //
-                Arguments.of("SS000\n510", "a line break"), //
-                Arguments.of("SS%2E%2E", "'%'"), //
-                Arguments.of("SS000510?apiKey=x", "'?'"), //
-                Arguments.of("SS0005#10", "'#'"), //
-                Arguments.of("..", "'.'"), //
-                Arguments.of("UL\u0000510", "control character"), //
-                Arguments.of("UL\u0130510", "non-ASCII"), //
-                Arguments.of("SS000510\u202e", "U+202E"), //
-                Arguments.of("S S000510", "a space"), //
-                Arguments.of("ULTRA-510", "'-'"));
+                // number, reason and arguments of the status description
+                Arguments.of("SS000\n510", "factory-number-character", "[\"U+000A\", \"6\"]"), //
+                Arguments.of("SS%2E%2E", "factory-number-character", "[\"'%'\", \"3\"]"), //
+                Arguments.of("SS000510?apiKey=x", "factory-number-character", "[\"'?'\", \"9\"]"), //
+                Arguments.of("SS0005#10", "factory-number-character", "[\"'#'\", \"7\"]"), //
+                Arguments.of("..", "factory-number-character", "[\"'.'\", \"1\"]"), //
+                Arguments.of("UL\u0000510", "factory-number-character", "[\"U+0000\", \"3\"]"), //
+                Arguments.of("UL\u0130510", "factory-number-character", "[\"U+0130\", \"3\"]"), //
+                Arguments.of("SS000510\u202e", "factory-number-character", "[\"U+202E\", \"9\"]"), //
+                Arguments.of("S S000510", "factory-number-character", "[\"U+0020\", \"2\"]"), //
+                Arguments.of("ULTRA-510", "factory-number-character", "[\"'-'\", \"6\"]"), //
+                Arguments.of("S", "factory-number-too-short", "[\"1\", \"2\"]"), //
+                Arguments.of("SS" + "0".repeat(31), "factory-number-too-long", "[\"33\", \"32\"]"), //
+                Arguments.of("ss000510", "factory-number-lower-case", "[\"SS000510\"]"));
     }
 
     @ParameterizedTest(name = "factoryNumber = {0}")
     @MethodSource("invalidFactoryNumbers")
-    void anInvalidFactoryNumberIsRefusedAndChangesNothingElse(String factoryNumber, String reason) {
+    void anInvalidFactoryNumberIsRefusedAndChangesNothingElse(String factoryNumber, String reason, String arguments) {
         InMemoryBridge home = startAccount();
         InMemoryThing back = startLock("back", BACK_FN);
         emulator.resetJournal();
@@ -193,7 +209,7 @@ class BadInputTest extends SafetyTestBase {
 
         initialize(bad);
 
-        String description = assertConfigurationError(bad, CONFIG_FACTORY_NUMBER, reason);
+        String description = assertConfigurationError(bad, reason, arguments);
         assertFalse(description.contains("\n") || description.contains("\u0000") || description.contains("\u202e"),
                 "no raw control or formatting characters in the status: " + description);
         // commands and actions of the broken lock are refused with their own outcome, nothing is sent

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.ExecutedUnlock;
@@ -374,35 +373,43 @@ class LifecycleSafetyTest extends SafetyTestBase {
     /**
      * The sequence behind a rule 3 failure of the randomized test (seen once in real time, with a reconfiguration of
      * the bridge). When a call ends, the thread that processes its answer starts the next waiting unlock: the request
-     * gate marks it started, then hands its call to the client. If the account is reconfigured before that thread has
-     * handed the call to the HTTP library, the old gate reports the unlock CANCELLED ("KAS may have received it")
-     * without a call to cancel; the lock takes the next command to the new gate, which sends it, and then the old call
-     * still goes on the wire, next to the new one (and is aborted right after, which may be too late for KAS). The stop
-     * in the transport stands for that thread being preempted at that point.
+     * gate marks it started, then hands its call to the client. The stop in the transport stands for that thread being
+     * preempted at that point. A reconfiguration of the account meanwhile must not end the unlock while its call is
+     * still on its way: then the lock would send the next command's unlock through the new gate, and the old call
+     * would still go on the wire next to it. Instead, closing the old gate waits until the call is handed over and
+     * then cancels it, so the lock hears CANCELLED only when the old call is no longer on its way.
      */
     @Test
-    @Disabled("fails on a race in the main code: RequestGate.close() ends an unlock that another thread is starting "
-            + "without cancelling its call, which goes out afterwards; enable once that is fixed")
     void anUnlockStartingWhileTheAccountIsReconfiguredNeverGoesOutNextToTheNextUnlock() throws Exception {
         OneSlot doors = oneSlotTakenByTheBackDoor(10, Fault.on(Endpoint.UNLOCK).forLock(BACK_FN).times(1).hold());
         InMemoryBridge account = doors.account();
         InMemoryThing front = doors.front();
         command(front, CHANNEL_UNLOCK, OnOffType.ON); // waits for the slot
+        // KAS keeps the front door's calls unanswered, so that the old call is in flight when the gate closes
+        Fault frontHold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(FRONT_FN).hold());
         ClockedTransport.Stop stop = wire().stopNext(Endpoint.UNLOCK, FRONT_FN, BACK_FN);
         // the answer's thread frees the slot, starts the front door's unlock and stops on its way to the wire
         doors.backCall().release();
         await().atMost(WAIT).until(stop::reached);
 
-        accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_REQUEST_TIMEOUT, 9));
+        Thread reconfiguring = new Thread(
+                () -> accountHandler(account).handleConfigurationUpdate(Map.of(CONFIG_REQUEST_TIMEOUT, 9)),
+                "reconfiguring");
+        reconfiguring.start();
+        // the old gate's close() waits for the call being handed over ...
+        await().atMost(WAIT).until(() -> reconfiguring.getState() == Thread.State.BLOCKED
+                || reconfiguring.getState() == Thread.State.WAITING);
+        assertEquals(List.of(), events(front), "the unlock is not ended while its call is on its way");
+        stop.goOn();
+        reconfiguring.join(WAIT.toMillis());
+        assertFalse(reconfiguring.isAlive());
+        // ... and then cancels it
         awaitStatus(account, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_FAILED)));
         assertEquals(new StringType(KasOutcome.CANCELLED.name()), lastState(front, CHANNEL_LAST_RESULT));
-        Fault frontHold = emulator.addFault(Fault.on(Endpoint.UNLOCK).forLock(FRONT_FN).hold());
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
-        await().atMost(WAIT).until(() -> frontHold.held() == 1);
-        stop.goOn();
-
         await().atMost(WAIT).until(() -> sends(Endpoint.UNLOCK).size() == 3);
+
         List<ClockedTransport.Call> frontUnlocks = sends(Endpoint.UNLOCK).stream()
                 .filter(c -> FRONT_FN.equals(c.factoryNumber())).toList();
         report("rule 3 race: the unlock calls of %s were handed over with %s others of the lock in flight; KAS "
@@ -410,6 +417,8 @@ class LifecycleSafetyTest extends SafetyTestBase {
                 requests(Endpoint.UNLOCK).stream().filter(r -> FRONT_FN.equals(r.factoryNumber())).count());
         assertEquals(List.of(0, 0), frontUnlocks.stream().map(ClockedTransport.Call::alongside).toList(),
                 "an unlock of the lock was handed to the HTTP library while another one was in flight");
+        frontHold.release();
+        await().atMost(WAIT).until(() -> events(front).size() == 2);
     }
 
     @Test
@@ -429,8 +438,10 @@ class LifecycleSafetyTest extends SafetyTestBase {
         assertEquals(List.of(EVENT_UNLOCK_FAILED), events(front));
         assertEquals(new StringType(KasOutcome.EXPIRED.name()), lastState(front, CHANNEL_LAST_RESULT));
         assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
-        assertEquals(1, bindingLog(Level.WARN, "Unlock of lock " + FRONT_UID + " failed: Unlock of " + FRONT_FN
+        // a slow cloud causes it, which the user cannot act on: DEBUG, not WARN
+        assertEquals(1, bindingLog(Level.DEBUG, "Unlock of lock " + FRONT_UID + ": EXPIRED (Unlock of " + FRONT_FN
                 + " not sent: older than its maximum age").size());
+        assertEquals(List.of(), bindingLog(Level.WARN, ""));
         assertEquals(ThingStatus.ONLINE, front.getStatus(), "an expired unlock says nothing about the lock");
         emulator.abortHeldRequests();
         await().atMost(WAIT).until(() -> events(back).size() == 1);
