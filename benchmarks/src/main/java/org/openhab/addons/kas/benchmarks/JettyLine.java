@@ -21,7 +21,7 @@ import org.openhab.binding.kas.internal.api.transport.HttpTransport;
  * What a benchmark needs from one Jetty line (9.4 or 12): a started HTTP client configured like openHAB's shared
  * one, the add-on's transport of that line on it, and a bare asynchronous GET with a buffering listener on the same
  * client, the baseline of the unlock latency. Jetty 9.4 and Jetty 12 cannot share a class path (same package names),
- * so each line is implemented in a module of its own: Jetty 9.4 in this one
+ * so each line is implemented in a module of its own, on the Jetty-free {@link ClientLine}: Jetty 9.4 in this one
  * ({@code org.openhab.addons.kas.benchmarks.jetty9.Jetty9Line}), Jetty 12 in {@code benchmarks-jetty12}. Nothing
  * else in the benchmarks refers to Jetty.
  *

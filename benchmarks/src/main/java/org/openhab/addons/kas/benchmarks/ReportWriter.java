@@ -179,10 +179,7 @@ public final class ReportWriter {
                 String.format(Locale.ROOT, "%.1f µs (CPU time p99 %.1f µs; p50 %.1f µs; max %.1f µs)",
                         handleCommand.medianP99(), handleCommand.medianCpuP99(), handleCommand.medianP50(),
                         handleCommand.max()),
-                "< 1 ms", handleCommand.met());
-        if (!handleCommand.met()) {
-            misses.add("2 (handleCommand p99)");
-        }
+                "< 1 ms", handleCommand.met(), misses, "2 (handleCommand p99)");
         SchedulerWatch.Summary watch = allWatched();
         boolean schedulerOk = watch.waitingOnNetwork() == 0;
         row(md, "2",
@@ -191,10 +188,7 @@ public final class ReportWriter {
                 String.format(Locale.ROOT, "%d of %d observations (%d threads; busy %d, at most %d at once)",
                         watch.waitingOnNetwork(), watch.observations(), watch.threads(), watch.busy(),
                         watch.maxBusyAtOnce()),
-                "none", schedulerOk);
-        if (!schedulerOk) {
-            misses.add("2 (scheduler thread waiting on the network)");
-        }
+                "none", schedulerOk, misses, "2 (scheduler thread waiting on the network)");
         for (BurstBenchmark.Result burst : bursts) {
             row(md, "3",
                     "Burst: 1 unlock on each of " + burst.commands() + " locks, `maxConcurrentRequests` "
@@ -204,23 +198,15 @@ public final class ReportWriter {
                             burst.medianWallMillis() / 1e3, burst.idealMillis() / 1e3, burst.ratio(),
                             burst.medianBareMillis() / burst.idealMillis(), burst.maxPeak(),
                             burst.allAccepted() ? "all accepted" : "NOT all accepted"),
-                    "≤ ×" + BurstBenchmark.GOAL_RATIO + ", peak ≤ " + burst.concurrency(), burst.met());
-            if (!burst.met()) {
-                misses.add("3 (burst, maxConcurrentRequests " + burst.concurrency() + ")");
-            }
+                    "≤ ×" + BurstBenchmark.GOAL_RATIO + ", peak ≤ " + burst.concurrency(), burst.met(), misses,
+                    "3 (burst, maxConcurrentRequests " + burst.concurrency() + ")");
         }
         row(md, "4", "Retained heap per initialised lock (handler + its `InMemoryThing`), " + heap.locks() + " locks",
                 String.format(Locale.ROOT, "%.2f KiB (handler alone %.2f KiB)", heap.perLockKiB(),
                         heap.handlerOnlyKiB()),
-                "< " + (int) HeapBenchmark.GOAL_KIB + " KiB", heap.met());
-        if (!heap.met()) {
-            misses.add("4 (heap per lock)");
-        }
+                "< " + (int) HeapBenchmark.GOAL_KIB + " KiB", heap.met(), misses, "4 (heap per lock)");
         row(md, "5", "Add-on jar size (`" + jar.fileName() + "`)", String.format(Locale.ROOT, "%.1f KiB", jar.kiB()),
-                "< " + (int) JarSize.GOAL_KIB + " KiB", jar.met());
-        if (!jar.met()) {
-            misses.add("5 (jar size)");
-        }
+                "< " + (int) JarSize.GOAL_KIB + " KiB", jar.met(), misses, "5 (jar size)");
         md.append('\n');
         md.append(misses.isEmpty() ? "All goals met.\n\n"
                 : "Goals missed: " + String.join("; ", misses) + " — see *Goals missed* below.\n\n");
@@ -242,6 +228,15 @@ public final class ReportWriter {
                 .append(goal).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
     }
 
+    /** A row of the table; a missed goal is also added to the misses. */
+    private static void row(StringBuilder md, String number, String what, String result, String goal, boolean met,
+            List<String> misses, String miss) {
+        row(md, number, what, result, goal, met);
+        if (!met) {
+            misses.add(miss);
+        }
+    }
+
     private void details(StringBuilder md) {
         md.append("## How it was measured\n\n");
         md.append("All figures of a Jetty line come from one JVM run, after warm-up; where there are several runs "
@@ -253,11 +248,11 @@ public final class ReportWriter {
         heapDetails(md);
 
         md.append("### 5. Add-on jar\n\n");
-        md.append(String.format(Locale.ROOT,
+        appendf(md,
                 "`%s`: %d bytes (%.1f KiB); %d entries, %d classes (%.1f KiB compressed), other entries "
                         + "(manifest, DS XML, OH-INF) %.1f KiB compressed.\n\n",
                 jar.path(), jar.bytes(), jar.kiB(), jar.entries(), jar.classes(), jar.classesCompressed() / 1024.0,
-                jar.resourcesCompressed() / 1024.0));
+                jar.resourcesCompressed() / 1024.0);
 
         md.append("## Goals missed\n\n");
         List<String> explanations = new ArrayList<>();
@@ -297,7 +292,7 @@ public final class ReportWriter {
 
     private void latencyDetails(StringBuilder md) {
         md.append("### 1. Unlock latency\n\n");
-        md.append(String.format(Locale.ROOT,
+        appendf(md,
                 "On each Jetty line, in its own JVM: one lock, account with default settings (%s), no cloud delay. "
                         + "Samples of each kind are taken alternately (handler, bare, bare, handler, …) after a "
                         + "warm-up that lasts until the handler's p50 is steady. *Handler*: `handleCommand(unlock, "
@@ -306,32 +301,30 @@ public final class ReportWriter {
                         + "the trigger. *Bare*: `httpClient.newRequest(sameUrl).send(BufferingResponseListener)` on "
                         + "the same client of the same line, time taken in `onComplete` after reading the body. Each "
                         + "sample waits for the previous one (sequential).\n\n",
-                AccountSetup.DEFAULTS));
+                AccountSetup.DEFAULTS);
         for (RunData run : runs) {
             LatencyBenchmark.Result lat = run.latency();
             md.append("#### ").append(lat.line()).append("\n\n");
-            md.append(String.format(Locale.ROOT,
-                    "Jetty %s, the add-on's `%s`. Per run %d samples of each kind after %s; %d runs.\n\n",
-                    lat.jettyVersion(), lat.transport(), lat.samplesPerRun(), lat.warmup(), lat.runs().size()));
+            appendf(md, "Jetty %s, the add-on's `%s`. Per run %d samples of each kind after %s; %d runs.\n\n",
+                    lat.jettyVersion(), lat.transport(), lat.samplesPerRun(), lat.warmup(), lat.runs().size());
             md.append("| Run | handler p50 µs | bare p50 µs | ratio p50 | handler p99 µs | bare p99 µs | ratio p99 |\n"
                     + "|---|---|---|---|---|---|---|\n");
             for (int i = 0; i < lat.runs().size(); i++) {
                 LatencyBenchmark.Run r = lat.runs().get(i);
-                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | ×%.3f | %.1f | %.1f | ×%.3f |\n", i + 1,
-                        r.handlerP50(), r.bareP50(), r.handlerP50() / r.bareP50(), r.handlerP99(), r.bareP99(),
-                        r.handlerP99() / r.bareP99()));
+                appendf(md, "| %d | %.1f | %.1f | ×%.3f | %.1f | %.1f | ×%.3f |\n", i + 1, r.handlerP50(), r.bareP50(),
+                        r.handlerP50() / r.bareP50(), r.handlerP99(), r.bareP99(), r.handlerP99() / r.bareP99());
             }
-            md.append(String.format(Locale.ROOT,
+            appendf(md,
                     "| median | %.1f | %.1f | ×%.3f | %.1f | %.1f | ×%.3f |\n\n"
                             + "On %s the add-on adds %.1f µs at p50 and %.1f µs at p99 per unlock.\n\n",
                     lat.handlerP50(), lat.bareP50(), lat.p50Ratio(), lat.handlerP99(), lat.bareP99(), lat.p99Ratio(),
-                    lat.line(), lat.handlerP50() - lat.bareP50(), lat.handlerP99() - lat.bareP99()));
+                    lat.line(), lat.handlerP50() - lat.bareP50(), lat.handlerP99() - lat.bareP99());
         }
     }
 
     private void handleCommandDetails(StringBuilder md) {
         md.append("### 2. `handleCommand` under a slow cloud\n\n");
-        md.append(String.format(Locale.ROOT,
+        appendf(md,
                 "On %s. Account: %s. The emulator delays every answer by %d ms. Per run one "
                         + "`handleCommand(unlock, ON)` on each of %d locks in a tight loop, each call timed on its "
                         + "own; the first %d start their HTTP request inside `handleCommand`, the others are queued "
@@ -340,7 +333,7 @@ public final class ReportWriter {
                         + "replaced, which cancels the rest. %d runs.\n\n",
                 full.line(), handleCommand.setup(), HandleCommandBenchmark.SLOW_CLOUD_DELAY.toMillis(),
                 handleCommand.commands(), handleCommand.setup().maxConcurrentRequests(),
-                full.plan().handleCommandHold().toMillis(), handleCommand.runs().size()));
+                full.plan().handleCommandHold().toMillis(), handleCommand.runs().size());
         md.append("*CPU µs* is the CPU time of the calling thread in `handleCommand` "
                 + "(`ThreadMXBean.getCurrentThreadCpuTime`): wall time above it is time the thread was not "
                 + "running — preempted (other processes on the machine), or blocked.\n\n");
@@ -350,8 +343,8 @@ public final class ReportWriter {
                 + "|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < handleCommand.runs().size(); i++) {
             HandleCommandBenchmark.Run r = handleCommand.runs().get(i);
-            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | `%s` |\n", i + 1,
-                    r.p50(), r.p99(), r.cpuP99(), r.max(), r.sentMax(), r.queuedP99(), r.gateAfterCommands()));
+            appendf(md, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | `%s` |\n", i + 1, r.p50(), r.p99(),
+                    r.cpuP99(), r.max(), r.sentMax(), r.queuedP99(), r.gateAfterCommands());
         }
         md.append('\n');
         md.append("Scheduler check: a sampler thread reads the stacks of the `OH-thingHandler-*` threads (the "
@@ -398,13 +391,12 @@ public final class ReportWriter {
         for (BurstBenchmark.Result burst : bursts) {
             for (int i = 0; i < burst.runs().size(); i++) {
                 BurstBenchmark.Run r = burst.runs().get(i);
-                md.append(String.format(Locale.ROOT,
-                        "| %d | %d | %.0f | %.0f | ×%.3f | %.0f (×%.3f) | %.1f | %d | %d (%d) | %d | %d | %s |\n",
+                appendf(md, "| %d | %d | %.0f | %.0f | ×%.3f | %.0f (×%.3f) | %.1f | %d | %d (%d) | %d | %d | %s |\n",
                         burst.concurrency(), i + 1, r.wallMillis(), burst.idealMillis(),
                         r.wallMillis() / burst.idealMillis(), r.bareWallMillis(),
                         r.bareWallMillis() / burst.idealMillis(), r.submitMillis(), r.accepted(), r.emulatorPeak(),
                         r.bareEmulatorPeak(), r.dropped(), r.executed(),
-                        r.failures().isEmpty() ? "none" : r.failures().toString()));
+                        r.failures().isEmpty() ? "none" : r.failures().toString());
             }
         }
         md.append('\n');
@@ -412,14 +404,14 @@ public final class ReportWriter {
 
     private void heapDetails(StringBuilder md) {
         md.append("### 4. Retained heap per lock\n\n");
-        md.append(String.format(Locale.ROOT,
+        appendf(md,
                 "On %s. Used heap after repeated full collections (`System.gc()`, smallest of three readings): "
                         + "before the lock things exist %.1f KiB; with %d lock things %.1f KiB; with their handlers "
                         + "initialised (ONLINE) %.1f KiB. Per lock: %.2f KiB in all = %.2f KiB handler + %.2f "
                         + "KiB thing. Class loading and static initialisation are excluded (50 lock handlers "
                         + "are initialised and disposed before the baseline).\n\n",
                 full.line(), heap.base() / 1024.0, heap.locks(), heap.withThings() / 1024.0,
-                heap.withHandlers() / 1024.0, heap.perLockKiB(), heap.handlerOnlyKiB(), heap.thingOnlyKiB()));
+                heap.withHandlers() / 1024.0, heap.perLockKiB(), heap.handlerOnlyKiB(), heap.thingOnlyKiB());
         md.append("What is counted: the `KasLockHandler` (its fields, lock object, validated settings "
                 + "`LockSettings`/`FactoryNumber`/`Duration`, the resolved copy of the configuration that "
                 + "`BaseThingHandler` caches), the thing's status object, and the lock thing: the project's "
@@ -441,23 +433,26 @@ public final class ReportWriter {
                 break;
             }
             shownBytes += growth.bytes();
-            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %.1f |\n", growth.className(),
-                    (double) growth.instances() / heap.locks(), (double) growth.bytes() / heap.locks()));
+            appendf(md, "| `%s` | %.2f | %.1f |\n", growth.className(), (double) growth.instances() / heap.locks(),
+                    (double) growth.bytes() / heap.locks());
         }
         long totalGrowth = heap.growth().stream().mapToLong(HeapMeter.Growth::bytes).sum();
-        md.append(String.format(Locale.ROOT, "| (other classes) | | %.1f |\n\n",
-                (double) (totalGrowth - shownBytes) / heap.locks()));
+        appendf(md, "| (other classes) | | %.1f |\n\n", (double) (totalGrowth - shownBytes) / heap.locks());
         for (HeapMeter.Growth growth : heap.growth()) {
             if (growth.className().equals(InMemoryThing.class.getName())) {
-                md.append(String.format(Locale.ROOT,
-                        "`InMemoryThing` in this run's histograms: %.2f instances and %.1f bytes per lock.\n\n",
-                        (double) growth.instances() / heap.locks(), (double) growth.bytes() / heap.locks()));
+                appendf(md, "`InMemoryThing` in this run's histograms: %.2f instances and %.1f bytes per lock.\n\n",
+                        (double) growth.instances() / heap.locks(), (double) growth.bytes() / heap.locks());
             }
         }
     }
 
+    /** Appends the text of the format with the arguments, formatted for the root locale. */
+    private static void appendf(StringBuilder md, String format, Object... arguments) {
+        md.append(String.format(Locale.ROOT, format, arguments));
+    }
+
     private static void watchRow(StringBuilder md, String phase, SchedulerWatch.Summary s) {
-        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", phase, s.samples(),
-                s.threads(), s.observations(), s.busy(), s.maxBusyAtOnce(), s.inNetworkCode(), s.waitingOnNetwork()));
+        appendf(md, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", phase, s.samples(), s.threads(), s.observations(),
+                s.busy(), s.maxBusyAtOnce(), s.inNetworkCode(), s.waitingOnNetwork());
     }
 }

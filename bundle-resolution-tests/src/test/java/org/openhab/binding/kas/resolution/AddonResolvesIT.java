@@ -177,8 +177,7 @@ class AddonResolvesIT {
     @ParameterizedTest
     @EnumSource(JettyLine.class)
     void transportOfTheLineLinksAgainstTheJettyOfTheFramework(JettyLine line) throws Exception {
-        Bundle addon = resolved(line);
-        ClassLoader loader = framework().classLoader(addon);
+        ClassLoader loader = resolvedLoader(line);
         Class<?> httpClientType = loader.loadClass(HTTP_CLIENT);
         Bundle jettyClient = FrameworkUtil.getBundle(httpClientType);
         assertNotNull(jettyClient);
@@ -193,8 +192,7 @@ class AddonResolvesIT {
     @ParameterizedTest
     @EnumSource(JettyLine.class)
     void transportOfTheOtherLineDoesNotLink(JettyLine line) throws Exception {
-        Bundle addon = resolved(line);
-        ClassLoader loader = framework().classLoader(addon);
+        ClassLoader loader = resolvedLoader(line);
 
         // both transports take an org.eclipse.jetty.client.HttpClient, which both lines have; but the types the other
         // line's code uses (request content, listener supertypes, lambda parameters) do not exist here, and the
@@ -248,6 +246,12 @@ class AddonResolvesIT {
         OsgiFramework framework = framework();
         assertTrue(framework.resolve(List.of(addon)), () -> "the add-on resolves: " + framework.explain(addon));
         return addon;
+    }
+
+    /** @return the class loader of the add-on, resolved on this Jetty line */
+    private ClassLoader resolvedLoader(JettyLine line) throws Exception {
+        Bundle addon = resolved(line);
+        return framework().classLoader(addon);
     }
 
     private OsgiFramework framework() {

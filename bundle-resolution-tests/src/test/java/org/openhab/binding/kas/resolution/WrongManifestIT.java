@@ -52,9 +52,7 @@ class WrongManifestIT {
         Path jar = edited("mandatory-jetty94-packages.jar",
                 Map.of("org.eclipse.jetty.client.api", mandatory, "org.eclipse.jetty.client.util", mandatory));
 
-        assertResolves(jar, JETTY_9_4);
-        AddonResolution onJetty12 = resolve(jar, JETTY_12);
-        assertFalse(onJetty12.resolved(), "must not resolve on Jetty 12");
+        AddonResolution onJetty12 = assertResolvesOnlyOn(JETTY_9_4, jar);
         assertFalse(onJetty12.missing().isEmpty(), () -> "a missing requirement is reported: " + onJetty12);
         assertTrue(
                 List.of("osgi.wiring.package org.eclipse.jetty.client.api",
@@ -65,34 +63,37 @@ class WrongManifestIT {
     /** {@code org.eclipse.jetty.client} and {@code .http} limited to Jetty 9.4: no resolution on Jetty 12. */
     @Test
     void jettyLimitedTo94DoesNotResolveOnJetty12() throws Exception {
-        UnaryOperator<String> to10 = clause -> clause.replace("version=\"[9.4,13)\"", "version=\"[9.4,10)\"");
-        Path jar = edited("jetty-9.4-only.jar",
-                Map.of("org.eclipse.jetty.client", to10, "org.eclipse.jetty.http", to10));
-
-        assertResolves(jar, JETTY_9_4);
-        AddonResolution onJetty12 = resolve(jar, JETTY_12);
-        assertFalse(onJetty12.resolved(), "must not resolve on Jetty 12");
-        assertTrue(onJetty12.missing().contains("osgi.wiring.package org.eclipse.jetty.client"),
-                () -> "Jetty 9.4's client is missing: " + onJetty12);
+        assertJettyRangeResolvesOnlyOn(JETTY_9_4, "[9.4,10)", "jetty-9.4-only.jar");
     }
 
     /** {@code org.eclipse.jetty.client} and {@code .http} from Jetty 12 on: no resolution on Jetty 9.4. */
     @Test
     void jettyFrom12DoesNotResolveOnJetty94() throws Exception {
-        UnaryOperator<String> from12 = clause -> clause.replace("version=\"[9.4,13)\"", "version=\"[12,13)\"");
-        Path jar = edited("jetty-12-only.jar",
-                Map.of("org.eclipse.jetty.client", from12, "org.eclipse.jetty.http", from12));
-
-        assertResolves(jar, JETTY_12);
-        AddonResolution onJetty94 = resolve(jar, JETTY_9_4);
-        assertFalse(onJetty94.resolved(), "must not resolve on Jetty 9.4");
-        assertTrue(onJetty94.missing().contains("osgi.wiring.package org.eclipse.jetty.client"),
-                () -> "Jetty 12's client is missing: " + onJetty94);
+        assertJettyRangeResolvesOnlyOn(JETTY_12, "[12,13)", "jetty-12-only.jar");
     }
 
-    private void assertResolves(Path jar, JettyLine line) throws Exception {
+    /**
+     * A copy of the add-on whose imports of {@code org.eclipse.jetty.client} and {@code .http} have another version
+     * range resolves on the line in the range only: on the other line, the client is missing.
+     */
+    private void assertJettyRangeResolvesOnlyOn(JettyLine line, String range, String name) throws Exception {
+        UnaryOperator<String> limited = clause -> clause.replace("version=\"[9.4,13)\"", "version=\"" + range + "\"");
+        Path jar = edited(name, Map.of("org.eclipse.jetty.client", limited, "org.eclipse.jetty.http", limited));
+
+        AddonResolution onOther = assertResolvesOnlyOn(line, jar);
+        assertTrue(onOther.missing().contains("osgi.wiring.package org.eclipse.jetty.client"),
+                () -> line + "'s client is missing: " + onOther);
+    }
+
+    /**
+     * @return the resolution on the other line, where the edited jar does not resolve; on this line it resolves
+     */
+    private AddonResolution assertResolvesOnlyOn(JettyLine line, Path jar) throws Exception {
         AddonResolution result = resolve(jar, line);
         assertTrue(result.resolved(), () -> "the edited jar still resolves on " + line + ": " + result);
+        AddonResolution onOther = resolve(jar, line.other());
+        assertFalse(onOther.resolved(), "must not resolve on " + line.other());
+        return onOther;
     }
 
     private AddonResolution resolve(Path jar, JettyLine line) throws Exception {

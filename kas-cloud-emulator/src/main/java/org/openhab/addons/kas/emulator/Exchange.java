@@ -46,7 +46,7 @@ final class Exchange {
     private final QueueAccounting.Ticket ticket;
     private final BusinessLogic logic;
     private final Fault fault;
-    private final Fault.Spec spec;
+    private final FaultSpec spec;
     /** System.nanoTime() when the delays are over */
     private final long dueNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -72,7 +72,7 @@ final class Exchange {
         this.ticket = ticket;
         this.logic = logic;
         this.fault = fault;
-        this.spec = fault == null ? new Fault.Spec(Fault.Action.NONE, Duration.ZERO, 0, null, "", 0) : fault.spec();
+        this.spec = fault == null ? FaultSpec.NONE : fault.spec();
         this.dueNanos = System.nanoTime() + defaultDelay.plus(spec.delay()).toNanos();
     }
 
@@ -89,7 +89,7 @@ final class Exchange {
     /** Lets its fault count it while it is held. */
     void trackHold() {
         if (fault != null && isHeld()) {
-            fault.track(this);
+            fault.heldRequests().track(this);
         }
     }
 
@@ -97,7 +97,7 @@ final class Exchange {
      * Runs the request on the connection's thread: returns once it has been answered or dropped.
      */
     void run() {
-        if (spec.action() == Fault.Action.SILENT) {
+        if (spec.action() == FaultSpec.Action.SILENT) {
             channel.awaitClientGone(); // or the connection was closed by abandon()
             abandon();
             return;
@@ -115,7 +115,7 @@ final class Exchange {
     boolean releaseHold() {
         lock.lock();
         try {
-            if (spec.action() != Fault.Action.HOLD || released || state != State.WAITING) {
+            if (spec.action() != FaultSpec.Action.HOLD || released || state != State.WAITING) {
                 return false;
             }
             released = true;
@@ -159,7 +159,7 @@ final class Exchange {
 
     /** Called with the lock held. */
     private boolean heldNow() {
-        return spec.action() == Fault.Action.SILENT || (spec.action() == Fault.Action.HOLD && !released);
+        return spec.action() == FaultSpec.Action.SILENT || (spec.action() == FaultSpec.Action.HOLD && !released);
     }
 
     /** Waits until released (a hold) and the delays are over; {@code false} if abandoned meanwhile. */
@@ -170,7 +170,7 @@ final class Exchange {
                 if (state == State.ABANDONED) {
                     return false;
                 }
-                boolean holding = spec.action() == Fault.Action.HOLD && !released;
+                boolean holding = spec.action() == FaultSpec.Action.HOLD && !released;
                 long left = dueNanos - System.nanoTime();
                 if (!holding && left <= 0) {
                     state = State.ANSWERING;
@@ -243,7 +243,7 @@ final class Exchange {
 
     private void forgetHold() {
         if (fault != null) {
-            fault.forget(this);
+            fault.heldRequests().forget(this);
         }
     }
 

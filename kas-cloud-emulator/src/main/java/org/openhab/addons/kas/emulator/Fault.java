@@ -13,10 +13,7 @@
 package org.openhab.addons.kas.emulator;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unlimited), an optional {@link #delay(Duration)} and at most one action (the last action method called wins). A
  * fault with a delay and no action delays the request and then lets the emulator answer normally.
  * <p>
- * Faults are checked after routing and before the business logic; the first matching fault with budget left is
+ * Faults are checked after routing and the queue accounting and before the business logic; the first matching fault
+ * with budget left is
  * used (and its budget reduced), the others are not looked at. A fault action replaces the business logic: an unlock
  * answered by a fault action is never executed (it does not appear in {@link KasCloudEmulator#executedUnlocks()}).
  * {@link #hold()} is the exception: it only defers the normal answer until {@link #release()}.
@@ -39,44 +37,18 @@ public final class Fault {
 
     private static final int UNLIMITED = -1;
 
-    /**
-     * What a fault does instead of the normal answer.
-     *
-     * @author KAS binding contributors - Initial contribution
-     */
-    enum Action {
-        NONE,
-        RESPOND,
-        HTML_ERROR_PAGE,
-        GATEWAY_TIMEOUT,
-        CLOSE_MID_RESPONSE,
-        RESET_CONNECTION,
-        OVERSIZED_BODY,
-        MALFORMED_PIN,
-        SILENT,
-        HOLD
-    }
-
-    /**
-     * What a fault does, read once when a request claims it (its builder may still be used while requests run).
-     *
-     * @author KAS binding contributors - Initial contribution
-     */
-    record Spec(Action action, Duration delay, int status, String contentType, String body, int bytes) {
-    }
-
     private final Endpoint endpoint;
     private volatile String factoryNumber;
     private final AtomicInteger remaining = new AtomicInteger(UNLIMITED);
     private final AtomicInteger hits = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
-    private volatile Action action = Action.NONE;
+    private volatile FaultSpec.Action action = FaultSpec.Action.NONE;
     private volatile int status;
     private volatile String contentType;
     private volatile String body = "";
     private volatile int bytes;
     /** the requests this fault holds now ({@link #hold()} or {@link #silent()}) */
-    private final Set<Exchange> holding = ConcurrentHashMap.newKeySet();
+    private final HeldRequests held = new HeldRequests();
 
     private Fault(Endpoint endpoint) {
         this.endpoint = endpoint;
@@ -161,7 +133,7 @@ public final class Fault {
         this.status = status;
         this.contentType = contentType;
         this.body = Objects.requireNonNull(body, "body");
-        return action(Action.RESPOND);
+        return action(FaultSpec.Action.RESPOND);
     }
 
     /**
@@ -184,7 +156,7 @@ public final class Fault {
     public Fault htmlErrorPage(int status) {
         checkStatus(status);
         this.status = status;
-        return action(Action.HTML_ERROR_PAGE);
+        return action(FaultSpec.Action.HTML_ERROR_PAGE);
     }
 
     /**
@@ -193,7 +165,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault gatewayTimeout() {
-        return action(Action.GATEWAY_TIMEOUT);
+        return action(FaultSpec.Action.GATEWAY_TIMEOUT);
     }
 
     /**
@@ -203,7 +175,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault closeMidResponse() {
-        return action(Action.CLOSE_MID_RESPONSE);
+        return action(FaultSpec.Action.CLOSE_MID_RESPONSE);
     }
 
     /**
@@ -212,7 +184,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault resetConnection() {
-        return action(Action.RESET_CONNECTION);
+        return action(FaultSpec.Action.RESET_CONNECTION);
     }
 
     /**
@@ -226,7 +198,7 @@ public final class Fault {
             throw new IllegalArgumentException("bytes must be >= 0, was " + bytes);
         }
         this.bytes = bytes;
-        return action(Action.OVERSIZED_BODY);
+        return action(FaultSpec.Action.OVERSIZED_BODY);
     }
 
     /**
@@ -238,7 +210,7 @@ public final class Fault {
      */
     public Fault malformedPin(String body) {
         this.body = Objects.requireNonNull(body, "body");
-        return action(Action.MALFORMED_PIN);
+        return action(FaultSpec.Action.MALFORMED_PIN);
     }
 
     /**
@@ -250,7 +222,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault silent() {
-        return action(Action.SILENT);
+        return action(FaultSpec.Action.SILENT);
     }
 
     /**
@@ -267,7 +239,7 @@ public final class Fault {
      * @return this fault
      */
     public Fault hold() {
-        return action(Action.HOLD);
+        return action(FaultSpec.Action.HOLD);
     }
 
     /**
@@ -278,14 +250,7 @@ public final class Fault {
      * @return how many requests were released
      */
     public int release() {
-        int released = 0;
-        for (Exchange exchange : List.copyOf(holding)) {
-            if (exchange.releaseHold()) {
-                holding.remove(exchange);
-                released++;
-            }
-        }
-        return released;
+        return held.release();
     }
 
     /**
@@ -296,7 +261,7 @@ public final class Fault {
      * @return the number of held requests
      */
     public int held() {
-        return holding.size();
+        return held.count();
     }
 
     /**
@@ -346,21 +311,16 @@ public final class Fault {
     }
 
     /** @return what this fault does, as set now */
-    Spec spec() {
-        return new Spec(action, delay, status, contentType, body, bytes);
+    FaultSpec spec() {
+        return new FaultSpec(action, delay, status, contentType, body, bytes);
     }
 
-    /** A request that claimed this fault is held by it (hold or silent) until {@link #forget(Exchange)}. */
-    void track(Exchange exchange) {
-        holding.add(exchange);
+    /** @return the requests this fault holds now */
+    HeldRequests heldRequests() {
+        return held;
     }
 
-    /** The request is no longer held: answered, released or dropped. */
-    void forget(Exchange exchange) {
-        holding.remove(exchange);
-    }
-
-    private Fault action(Action newAction) {
+    private Fault action(FaultSpec.Action newAction) {
         this.action = newAction;
         return this;
     }

@@ -12,39 +12,16 @@
  */
 package org.openhab.addons.kas.emulator;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A stateful, in-process emulator of the KAS cloud API (remote unlock, PIN code, reachability probe) on a small
- * HTTP/1.1 server of its own (plain sockets, one virtual thread per connection, no web server library), for
- * integration tests, benchmarks and for trying rules without a real door.
- * <ul>
- * <li>Routing: {@code GET /api/lockCommand/remoteUnlock/{factoryNumber}/{apiKey}} ({@link Endpoint#UNLOCK}),
- * {@code POST /api/lockCommand/pinCode/{factoryNumber}} with {@code {"mode","duration","startTime","apiKey"}}
- * ({@link Endpoint#PIN_CODE}), {@code GET /} answers {@code 200 KAS cloud emulator} ({@link Endpoint#ROOT}), anything
- * else {@code 404} ({@link Endpoint#OTHER}, {@code HEAD} requests included).</li>
- * <li>State: accounts (API keys) and locks (owner, admin right, gateway online), set up with {@link #addAccount} and
- * {@link #addLock}. Answers follow the KAS business order: unknown key ({@code 400 Invalid Token.}), then unknown or
- * foreign lock ({@code 400 Lock is not found.}), then missing admin right ({@code 400 You are not the admin.}), then
- * (unlock only) offline gateway ({@code 504} JSON); PIN parameters are checked before all that ({@code 400 Invalid
- * parameters.}). The state is read when the answer is made, i.e. after any delay or hold.</li>
- * <li>Queue limit: like KAS, an account has at most {@link #QUEUE_LIMIT} calls (unlock and PIN, with a registered key)
- * in flight, counted from arrival until the answer is written. A call arriving while that many are in flight is
- * dropped: it is answered {@code 200 Door is unlocking…} (after the same delays) but never executed, and counted in
- * {@link #droppedCalls}. A dropped call is itself in flight until answered.</li>
- * <li>Faults ({@link Fault}) script misbehaviour; they are matched after routing and the queue accounting, before
- * the business logic.</li>
- * <li>Journal: every request, with API keys masked as {@code ***}; {@link #executedUnlocks()} lists the unlocks that
- * reached a lock.</li>
- * </ul>
+ * HTTP/1.1 server of its own, for integration tests, benchmarks and for trying rules without a real door: what it
+ * answers is described in the {@linkplain org.openhab.addons.kas.emulator package documentation}. This class starts
+ * and stops it, sets up its accounts and locks, adds {@link Fault}s and reads the journal.
+ * <p>
  * All methods are thread-safe. Delays and held requests wait on virtual threads and hold no platform thread. The
  * emulator logs nothing above {@code DEBUG} (through {@link System.Logger}) and never logs API keys. The journal grows
  * with every request: long benchmark runs should call {@link #resetJournal()} now and then.
@@ -70,29 +47,14 @@ public final class KasCloudEmulator implements AutoCloseable {
     /** The port {@link #main(String[])} listens on unless {@code --port} is given. */
     public static final int DEFAULT_PORT = 8080;
 
-    private static final System.Logger LOGGER = System.getLogger(KasCloudEmulator.class.getName());
-
     /** The emulator most recently started by {@link #main(String[])}; lets tests stop it. */
     static volatile KasCloudEmulator lastLaunched;
 
-    private final String host;
-    private final HttpServer server;
-    private final CloudState state;
-    private final Journal journal;
-    private final QueueAccounting queue;
-    private final RequestDispatcher dispatcher;
-    private final ReentrantLock closeLock = new ReentrantLock();
-    private final CountDownLatch closedLatch = new CountDownLatch(1);
-    private volatile boolean closed;
+    /** the parts of this emulator, running */
+    private final EmulatorServer running;
 
-    private KasCloudEmulator(String host, HttpServer server, CloudState state, Journal journal, QueueAccounting queue,
-            RequestDispatcher dispatcher) {
-        this.host = host;
-        this.server = server;
-        this.state = state;
-        this.journal = journal;
-        this.queue = queue;
-        this.dispatcher = dispatcher;
+    private KasCloudEmulator(EmulatorServer running) {
+        this.running = running;
     }
 
     /**
@@ -114,25 +76,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @throws IllegalStateException if the server cannot be started (e.g. port in use)
      */
     public static KasCloudEmulator start(String host, int port) {
-        Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        }
-        InetAddress address = HttpServer.loopbackAddress(host);
-        CloudState state = new CloudState();
-        Journal journal = new Journal();
-        QueueAccounting queue = new QueueAccounting(QUEUE_LIMIT);
-        RequestDispatcher dispatcher = new RequestDispatcher(state, journal, queue);
-        HttpServer server;
-        try {
-            server = HttpServer.start(address, port, dispatcher);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the KAS cloud emulator on " + host + ":" + port + ": " + e,
-                    e);
-        }
-        KasCloudEmulator emulator = new KasCloudEmulator(host, server, state, journal, queue, dispatcher);
-        LOGGER.log(Level.DEBUG, "KAS cloud emulator started at {0}", emulator.baseUrl());
-        return emulator;
+        return new KasCloudEmulator(EmulatorServer.start(host, port));
     }
 
     /**
@@ -141,8 +85,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return the base URL
      */
     public String baseUrl() {
-        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + h + ":" + port();
+        return running.baseUrl();
     }
 
     /**
@@ -151,7 +94,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return the local port
      */
     public int port() {
-        return server.port();
+        return running.port();
     }
 
     /**
@@ -161,19 +104,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      */
     @Override
     public void close() {
-        closeLock.lock(); // a second caller waits here until the first one has finished
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            dispatcher.close();
-            server.close();
-            closedLatch.countDown();
-        } finally {
-            closeLock.unlock();
-        }
-        LOGGER.log(Level.DEBUG, "KAS cloud emulator stopped");
+        running.close();
     }
 
     /**
@@ -182,7 +113,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public void awaitClose() throws InterruptedException {
-        closedLatch.await();
+        running.awaitClose();
     }
 
     /**
@@ -191,7 +122,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return {@code true} once closing has begun
      */
     public boolean isClosed() {
-        return closed;
+        return running.isClosed();
     }
 
     // ---- state
@@ -202,7 +133,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @param apiKey the API key (any non-empty string)
      */
     public void addAccount(String apiKey) {
-        state.addAccount(apiKey);
+        running.state.addAccount(apiKey);
     }
 
     /**
@@ -212,7 +143,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @param apiKey the API key
      */
     public void removeAccount(String apiKey) {
-        state.removeAccount(apiKey);
+        running.state.removeAccount(apiKey);
     }
 
     /**
@@ -224,7 +155,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @param gatewayOnline whether the lock's gateway is online (if not, unlocks are answered 504)
      */
     public void addLock(String factoryNumber, String ownerApiKey, boolean admin, boolean gatewayOnline) {
-        state.addLock(factoryNumber, ownerApiKey, admin, gatewayOnline);
+        running.state.addLock(factoryNumber, ownerApiKey, admin, gatewayOnline);
     }
 
     /**
@@ -235,7 +166,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such lock
      */
     public void setAdmin(String factoryNumber, boolean admin) {
-        state.setAdmin(factoryNumber, admin);
+        running.state.setAdmin(factoryNumber, admin);
     }
 
     /**
@@ -246,7 +177,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such lock
      */
     public void setGatewayOnline(String factoryNumber, boolean online) {
-        state.setGatewayOnline(factoryNumber, online);
+        running.state.setGatewayOnline(factoryNumber, online);
     }
 
     /**
@@ -255,7 +186,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @param factoryNumber the factory number
      */
     public void removeLock(String factoryNumber) {
-        state.removeLock(factoryNumber);
+        running.state.removeLock(factoryNumber);
     }
 
     /**
@@ -279,7 +210,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @param delay the delay, not negative; {@link Duration#ZERO} for none
      */
     public void setDefaultDelay(Duration delay) {
-        dispatcher.setDefaultDelay(delay);
+        running.dispatcher.setDefaultDelay(delay);
     }
 
     // ---- faults
@@ -291,7 +222,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return the same fault, e.g. to read {@link Fault#hits()} later
      */
     public Fault addFault(Fault fault) {
-        dispatcher.addFault(fault);
+        running.dispatcher.addFault(fault);
         return fault;
     }
 
@@ -300,7 +231,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * {@link Fault#hold()} stays held, see {@link Fault#release()} and {@link #abortHeldRequests()}).
      */
     public void clearFaults() {
-        dispatcher.clearFaults();
+        running.dispatcher.clearFaults();
     }
 
     /**
@@ -312,7 +243,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return how many requests were aborted
      */
     public int abortHeldRequests() {
-        return dispatcher.abortHeld();
+        return running.dispatcher.abortHeld();
     }
 
     // ---- journal
@@ -325,7 +256,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return an immutable list
      */
     public List<JournalEntry> requests() {
-        return journal.requests();
+        return running.journal.requests();
     }
 
     /**
@@ -334,7 +265,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return an immutable list
      */
     public List<ExecutedUnlock> executedUnlocks() {
-        return journal.executedUnlocks();
+        return running.journal.executedUnlocks();
     }
 
     /**
@@ -345,7 +276,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return the peak, {@code 0} if the account never made a call
      */
     public int peakConcurrency(String apiKey) {
-        return queue.peak(apiKey);
+        return running.queue.peak(apiKey);
     }
 
     /**
@@ -355,18 +286,18 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @return the number of calls
      */
     public int inFlight(String apiKey) {
-        return queue.inFlight(apiKey);
+        return running.queue.inFlight(apiKey);
     }
 
     /**
      * How many calls of this account arrived while {@link #QUEUE_LIMIT} calls were already in flight: answered
-     * {@code 200 Door is unlocking…} but never executed.
+     * {@code 200 Door is unlocking…} (after the same delays) but never executed.
      *
      * @param apiKey the account's key
      * @return the number of dropped calls since the start or the last {@link #resetJournal()}
      */
     public int droppedCalls(String apiKey) {
-        return queue.dropped(apiKey);
+        return running.queue.dropped(apiKey);
     }
 
     /**
@@ -374,8 +305,8 @@ public final class KasCloudEmulator implements AutoCloseable {
      * calls in flight now). Accounts, locks, faults and in-flight counts are kept.
      */
     public void resetJournal() {
-        journal.clear();
-        queue.resetCounts();
+        running.journal.clear();
+        running.queue.resetCounts();
     }
 
     /**
@@ -388,7 +319,7 @@ public final class KasCloudEmulator implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
-        return journal.awaitRequests(count, timeout);
+        return running.journal.awaitRequests(count, timeout);
     }
 
     // ---- main

@@ -13,6 +13,9 @@
 package org.openhab.addons.kas.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +24,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,5 +154,26 @@ abstract class EmulatorTestBase {
 
     Reply get(String path) throws IOException, InterruptedException {
         return send(getRequest(path));
+    }
+
+    /**
+     * @return a raw connection that has sent the unlock of {@link #LOCK} with {@link #KEY}; close it
+     */
+    RawClient rawUnlock() throws IOException {
+        RawClient raw = new RawClient(emulator.port());
+        raw.send("GET /api/lockCommand/remoteUnlock/" + LOCK + "/" + KEY + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        return raw;
+    }
+
+    /**
+     * Checks that a request sent with {@link #sendAsync(HttpRequest)} ended without an answer: its connection was
+     * closed (an I/O error), the client did not give up on its own.
+     *
+     * @param reply the pending answer
+     */
+    static void assertEndedWithoutAnswer(CompletableFuture<Reply> reply) {
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> reply.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(IOException.class, failure.getCause());
+        assertFalse(failure.getCause() instanceof HttpTimeoutException);
     }
 }

@@ -54,6 +54,13 @@ class QueueLimitTest extends EmulatorTestBase {
         return requests;
     }
 
+    /** Sends this many unlocks of {@link #LOCK} at once and waits until the emulator has received them all. */
+    private List<CompletableFuture<Reply>> sendUnlocksAndAwaitThem(int n) throws InterruptedException {
+        List<CompletableFuture<Reply>> futures = sendAll(unlocks(n, LOCK, KEY));
+        assertTrue(emulator.awaitRequests(n, Duration.ofSeconds(10)));
+        return futures;
+    }
+
     private static boolean allUnlocking(List<Reply> answers) {
         return answers.stream().allMatch(a -> a.status() == 200 && UNLOCKING.equals(a.text()));
     }
@@ -61,8 +68,7 @@ class QueueLimitTest extends EmulatorTestBase {
     @Test
     void callsOverTheLimitAreAnsweredButDropped() throws Exception {
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
-        List<CompletableFuture<Reply>> futures = sendAll(unlocks(35, LOCK, KEY));
-        assertTrue(emulator.awaitRequests(35, Duration.ofSeconds(10)));
+        List<CompletableFuture<Reply>> futures = sendUnlocksAndAwaitThem(35);
         assertEquals(35, emulator.inFlight(KEY));
         assertEquals(5, emulator.droppedCalls(KEY));
         assertEquals(35, hold.held());
@@ -81,8 +87,7 @@ class QueueLimitTest extends EmulatorTestBase {
     @Test
     void exactlyTheLimitIsFine() throws Exception {
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
-        List<CompletableFuture<Reply>> futures = sendAll(unlocks(30, LOCK, KEY));
-        assertTrue(emulator.awaitRequests(30, Duration.ofSeconds(10)));
+        List<CompletableFuture<Reply>> futures = sendUnlocksAndAwaitThem(30);
         assertEquals(30, hold.release());
         List<Reply> answers = answers(futures);
         assertEquals(30, answers.size());
@@ -95,8 +100,7 @@ class QueueLimitTest extends EmulatorTestBase {
     @Test
     void inFlightCountsFromArrivalToAnswer() throws Exception {
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
-        List<CompletableFuture<Reply>> futures = sendAll(unlocks(3, LOCK, KEY));
-        assertTrue(emulator.awaitRequests(3, Duration.ofSeconds(10)));
+        List<CompletableFuture<Reply>> futures = sendUnlocksAndAwaitThem(3);
         assertEquals(3, emulator.inFlight(KEY));
         assertEquals(0, emulator.inFlight(OTHER_KEY));
         assertTrue(emulator.executedUnlocks().isEmpty()); // recorded at answer time
@@ -110,8 +114,7 @@ class QueueLimitTest extends EmulatorTestBase {
     @Test
     void delayedCallsAreInFlightUntilAnswered() throws Exception {
         emulator.setDefaultDelay(Duration.ofMillis(200));
-        List<CompletableFuture<Reply>> futures = sendAll(unlocks(3, LOCK, KEY));
-        assertTrue(emulator.awaitRequests(3, Duration.ofSeconds(10)));
+        List<CompletableFuture<Reply>> futures = sendUnlocksAndAwaitThem(3);
         assertEquals(3, emulator.inFlight(KEY));
         await().atMost(Duration.ofSeconds(10)).until(() -> emulator.inFlight(KEY) == 0);
         assertTrue(allUnlocking(answers(futures)));
@@ -121,8 +124,7 @@ class QueueLimitTest extends EmulatorTestBase {
     @Test
     void pinCallsShareTheQueueAndADroppedPinLooksLikeAnUnlock() throws Exception {
         Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).times(30).hold());
-        List<CompletableFuture<Reply>> held = sendAll(unlocks(30, LOCK, KEY));
-        assertTrue(emulator.awaitRequests(30, Duration.ofSeconds(10)));
+        List<CompletableFuture<Reply>> held = sendUnlocksAndAwaitThem(30);
         assertEquals(30, emulator.inFlight(KEY));
         List<Reply> answers = answers(sendAll(List.of(pinRequest(LOCK, pinBody(0, 1, 2, KEY)),
                 unlockRequest(FOREIGN_LOCK, OTHER_KEY), unlockRequest(LOCK, "unknown-key-xyz"))));

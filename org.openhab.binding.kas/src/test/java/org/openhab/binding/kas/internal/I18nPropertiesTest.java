@@ -694,6 +694,25 @@ class I18nPropertiesTest {
     }
 
     /**
+     * @return the index of the first character at or after {@code from} that is outside string, text block and
+     *         character literals and one of {@code characters}, or the length of the code if there is none
+     */
+    private static int nextOutsideLiterals(String code, int from, String characters) {
+        int i = from;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = literalEnd(code, i);
+            } else if (characters.indexOf(c) >= 0) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return code.length();
+    }
+
+    /**
      * The arguments of the call that starts at {@code open} (the index after its opening parenthesis), split at the
      * commas outside parentheses, brackets, braces and literals.
      */
@@ -701,13 +720,9 @@ class I18nPropertiesTest {
         List<String> arguments = new ArrayList<>();
         int depth = 0;
         int start = open;
-        int i = open;
+        int i = nextOutsideLiterals(code, open, "([{}]),");
         while (i < code.length()) {
             char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = literalEnd(code, i);
-                continue;
-            }
             if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -719,11 +734,11 @@ class I18nPropertiesTest {
                     return arguments;
                 }
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (depth == 0) {
                 arguments.add(code.substring(start, i).trim());
                 start = i + 1;
             }
-            i++;
+            i = nextOutsideLiterals(code, i + 1, "([{}]),");
         }
         throw new AssertionError("unbalanced call at " + code.substring(open, Math.min(code.length(), open + 80)));
     }
@@ -789,22 +804,14 @@ class I18nPropertiesTest {
     /** @return the block whose opening brace is at {@code open}, without its braces */
     private static String blockAt(String code, int open) {
         int depth = 0;
-        int i = open;
+        int i = nextOutsideLiterals(code, open, "{}");
         while (i < code.length()) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = literalEnd(code, i);
-                continue;
-            }
-            if (c == '{') {
+            if (code.charAt(i) == '{') {
                 depth++;
-            } else if (c == '}') {
-                depth--;
-                if (depth == 0) {
-                    return code.substring(open + 1, i);
-                }
+            } else if (--depth == 0) {
+                return code.substring(open + 1, i);
             }
-            i++;
+            i = nextOutsideLiterals(code, i + 1, "{}");
         }
         throw new AssertionError("unbalanced block");
     }

@@ -24,7 +24,7 @@ import org.eclipse.jetty.client.util.BufferingResponseListener;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.Jetty;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.openhab.addons.kas.benchmarks.JettyLine;
+import org.openhab.addons.kas.benchmarks.ClientLine;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
 
@@ -34,20 +34,17 @@ import org.openhab.binding.kas.internal.api.transport.jetty9.Jetty9Transport;
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class Jetty9Line implements JettyLine {
+public final class Jetty9Line extends ClientLine<HttpClient> {
 
-    @Override
-    public String name() {
-        return "Jetty 9.4";
+    /**
+     * The Jetty 9.4 line on the class path.
+     */
+    public Jetty9Line() {
+        super("Jetty 9.4", Jetty.VERSION);
     }
 
     @Override
-    public String version() {
-        return Jetty.VERSION;
-    }
-
-    @Override
-    public Client start(int maxConnectionsPerDestination) throws Exception {
+    protected HttpClient startClient(int maxConnectionsPerDestination) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(POOL_MAX_THREADS, POOL_MIN_THREADS);
         pool.setName(POOL_NAME);
         pool.setDaemon(true);
@@ -56,43 +53,23 @@ public final class Jetty9Line implements JettyLine {
         client.setMaxConnectionsPerDestination(maxConnectionsPerDestination);
         client.setFollowRedirects(false);
         client.start();
-        return new Started(client);
+        return client;
     }
 
-    /**
-     * A started Jetty 9.4 client.
-     *
-     * @author KAS binding contributors - Initial contribution
-     */
-    private static final class Started implements Client {
+    @Override
+    protected HttpTransport transport(HttpClient client) {
+        return new Jetty9Transport(client);
+    }
 
-        private final HttpClient client;
-        private final HttpTransport transport;
+    @Override
+    protected void get(HttpClient client, String url, Duration timeout, AnswerListener listener) {
+        client.newRequest(url).method(HttpMethod.GET).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .send(new BufferedGet(listener));
+    }
 
-        Started(HttpClient client) {
-            this.client = client;
-            this.transport = new Jetty9Transport(client);
-        }
-
-        @Override
-        public HttpTransport transport() {
-            return transport;
-        }
-
-        @Override
-        public void get(String url, Duration timeout, AnswerListener listener) {
-            client.newRequest(url).method(HttpMethod.GET).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .send(new BufferedGet(listener));
-        }
-
-        @Override
-        public void close() {
-            try {
-                client.stop();
-            } catch (Exception e) {
-                System.err.println("benchmarks: stopping the Jetty 9.4 HTTP client failed: " + e);
-            }
-        }
+    @Override
+    protected void stop(HttpClient client) throws Exception {
+        client.stop();
     }
 
     /**
@@ -100,10 +77,9 @@ public final class Jetty9Line implements JettyLine {
      *
      * @author KAS binding contributors - Initial contribution
      */
-    private static final class BufferedGet extends BufferingResponseListener implements Answer {
+    private static final class BufferedGet extends BufferingResponseListener {
 
         private final AnswerListener listener;
-        private @Nullable Result result;
 
         BufferedGet(AnswerListener listener) {
             super(MAX_BODY_BYTES);
@@ -112,26 +88,9 @@ public final class Jetty9Line implements JettyLine {
 
         @Override
         public void onComplete(@Nullable Result result) {
-            this.result = result;
-            listener.completed(this);
-        }
-
-        @Override
-        public boolean succeeded() {
-            Result current = result;
-            return current != null && current.isSucceeded();
-        }
-
-        @Override
-        public int status() {
-            Result current = result;
-            return current == null ? 0 : current.getResponse().getStatus();
-        }
-
-        @Override
-        public String body() {
-            String body = getContentAsString(StandardCharsets.UTF_8);
-            return body == null ? "" : body;
+            complete(listener, result != null && result.isSucceeded(),
+                    result == null ? 0 : result.getResponse().getStatus(),
+                    () -> getContentAsString(StandardCharsets.UTF_8));
         }
     }
 }

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 final class LockSession {
 
+    private static final String UNLOCK_NOT_SENT = "Unlock not sent";
+    private static final String PIN_NOT_REQUESTED = "PIN code not requested";
+
     private final Logger logger = LoggerFactory.getLogger(LockSession.class);
     private final Object stateLock;
     private final ThingUID thing;
@@ -85,13 +88,11 @@ final class LockSession {
         KasAccountHandler mergedInto = null;
         synchronized (stateLock) {
             if (closed) {
-                return CompletableFuture
-                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
+                return disposed(UNLOCK_NOT_SENT);
             }
             CompletableFuture<KasResult> pending = pendingUnlock;
             if (pending != null) {
-                logger.debug("Lock {}: {} merged into the pending unlock", thing, source);
-                merged = pending.thenApply(r -> r);
+                merged = mergeInto(pending, source);
                 mergedInto = pendingAccount;
             }
         }
@@ -104,20 +105,16 @@ final class LockSession {
         }
         synchronized (stateLock) {
             if (closed) {
-                return CompletableFuture
-                        .completedFuture(KasResult.cancelled("Unlock not sent: the lock thing is disposed"));
+                return disposed(UNLOCK_NOT_SENT);
             }
             CompletableFuture<KasResult> pending = pendingUnlock;
             if (pending != null) {
                 // another command started an unlock in the meantime
-                logger.debug("Lock {}: {} merged into the pending unlock", thing, source);
-                return pending.thenApply(r -> r);
+                return mergeInto(pending, source);
             }
             KasAccountHandler accountNow = account.get();
             if (accountNow == null) {
-                KasResult result = KasResult.invalidInput("Unlock not sent: the lock has no KAS account bridge");
-                reporter.report(result, false, settings.factoryNumber().value());
-                return CompletableFuture.completedFuture(result);
+                return withoutAccount(UNLOCK_NOT_SENT, false);
             }
             target = accountNow;
             pendingUnlock = mine;
@@ -151,14 +148,11 @@ final class LockSession {
         KasAccountHandler target;
         synchronized (stateLock) {
             if (closed) {
-                return CompletableFuture
-                        .completedFuture(KasResult.cancelled("PIN code not requested: the lock thing is disposed"));
+                return disposed(PIN_NOT_REQUESTED);
             }
             KasAccountHandler accountNow = account.get();
             if (accountNow == null) {
-                KasResult result = KasResult.invalidInput("PIN code not requested: the lock has no KAS account bridge");
-                reporter.report(result, true, settings.factoryNumber().value());
-                return CompletableFuture.completedFuture(result);
+                return withoutAccount(PIN_NOT_REQUESTED, true);
             }
             target = accountNow;
         }
@@ -193,6 +187,24 @@ final class LockSession {
         if (target != null) {
             withdraw(target);
         }
+    }
+
+    /** Called with stateLock held: a command merged into the pending unlock gets a copy of its outcome. */
+    private CompletableFuture<KasResult> mergeInto(CompletableFuture<KasResult> pending, String source) {
+        logger.debug("Lock {}: {} merged into the pending unlock", thing, source);
+        return pending.thenApply(r -> r);
+    }
+
+    /** @return the outcome of a command of a disposed lock: nothing is sent */
+    private static CompletableFuture<KasResult> disposed(String notSent) {
+        return CompletableFuture.completedFuture(KasResult.cancelled(notSent + ": the lock thing is disposed"));
+    }
+
+    /** Called with stateLock held: the outcome of a command of a lock without account, reported; nothing is sent. */
+    private CompletableFuture<KasResult> withoutAccount(String notSent, boolean pinCode) {
+        KasResult result = KasResult.invalidInput(notSent + ": the lock has no KAS account bridge");
+        reporter.report(result, pinCode, settings.factoryNumber().value());
+        return CompletableFuture.completedFuture(result);
     }
 
     private void onUnlockOutcome(CompletableFuture<KasResult> mine, KasResult result) {

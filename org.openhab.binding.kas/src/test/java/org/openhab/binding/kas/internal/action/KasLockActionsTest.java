@@ -103,8 +103,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void unlockIsAcceptedAndShownOnTheChannels() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
 
         Map<String, Object> result = actionsOf(front).unlock();
 
@@ -126,14 +125,12 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void aTimedOutUnlockIsReportedWithItsOutcomeOverTheWire() {
-        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
-        useWireTimeout(Duration.ofMillis(300));
+        useTheWireTimeoutOfOverTheWireTests();
         assertFailedUnlockIsReportedWithItsOutcome(CloudFailure.TIMEOUT);
     }
 
     private void assertFailedUnlockIsReportedWithItsOutcome(CloudFailure failure) {
-        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds())));
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront(failure.requestTimeoutSeconds());
         failure.apply(emulator, FRONT_FN);
 
         Map<String, Object> result = actionsOf(front).unlock();
@@ -149,8 +146,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void unlockWithNothingListeningIsACommunicationError() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         emulator.close();
 
         Map<String, Object> result = actionsOf(front).unlock();
@@ -191,8 +187,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void anUnlockWithoutOutcomeWithinTheWaitBoundIsATimeoutAndGoesOn() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
 
         CompletableFuture<Map<String, Object>> call = inBackground(actionsOf(front)::unlock);
@@ -256,8 +251,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void unlockOnADisposedLockIsCancelledWithoutSending() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         KasLockActions actions = actionsOf(front);
         dispose(front);
 
@@ -283,8 +277,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void aPinCodeIsTheCodeKasCreatedForTheGivenStartTime() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, START);
 
@@ -312,8 +305,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void aPinCodeWithALeadingZeroStaysText() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         long start = 1_800_000_000L;
         while (!KasCloudEmulator.pinFor(FRONT_FN, 1, 61, start).startsWith("0")) {
             start++;
@@ -330,8 +322,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void withoutStartTimeThePinCodeStartsNow() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         // now is the handlers' clock
         long now = clock.instant().getEpochSecond();
 
@@ -344,8 +335,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void pinCodesAtTheLimitsOfTheRangesAreAccepted() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         KasLockActions actions = actionsOf(front);
         ZonedDateTime epoch = ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         ZonedDateTime last = ZonedDateTime.of(2038, 1, 19, 3, 14, 7, 0, ZoneOffset.UTC);
@@ -360,8 +350,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void aPinCodeNeedsNoGateway() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         emulator.setGatewayOnline(FRONT_FN, false);
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, START);
@@ -392,8 +381,7 @@ class KasLockActionsTest extends KasLockTestBase {
     @MethodSource("invalidPinInputs")
     void invalidPinInputIsRefusedWithoutSendingOrChangingAnyChannel(@Nullable Integer mode, @Nullable Integer duration,
             @Nullable ZonedDateTime startTime, String message) {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         int states = recorder.stateUpdates().size();
         int events = recorder.triggerEvents().size();
         int statuses = recorder.statusUpdates().size();
@@ -465,14 +453,12 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void aTimedOutPinCodeRequestIsReportedWithItsOutcomeOverTheWire() {
-        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
-        useWireTimeout(Duration.ofMillis(300));
+        useTheWireTimeoutOfOverTheWireTests();
         assertFailedPinCodeRequestIsReportedWithItsOutcome(PinFailure.TIMEOUT);
     }
 
     private void assertFailedPinCodeRequestIsReportedWithItsOutcome(PinFailure failure) {
-        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, failure == PinFailure.TIMEOUT ? 1 : 10)));
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront(failure == PinFailure.TIMEOUT ? 1 : 10);
         failure.apply(emulator);
 
         Map<String, Object> result = actionsOf(front).generatePinCode(0, 24, START);
@@ -489,8 +475,7 @@ class KasLockActionsTest extends KasLockTestBase {
 
     @Test
     void theStaticHelpersForDslRulesBehaveLikeTheMethods() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         KasLockActions actions = actionsOf(front);
 
         Map<String, Object> unlock = KasLockActions.unlock(actions);

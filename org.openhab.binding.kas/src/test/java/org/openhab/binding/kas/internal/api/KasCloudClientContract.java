@@ -20,40 +20,32 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
-import org.openhab.binding.kas.internal.api.transport.TransportFixture;
 import org.openhab.core.standin.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
 
 /**
  * Contract tests of {@link KasCloudClient} against the KAS cloud emulator over loopback, through a real HTTP transport
- * (each Jetty line runs them with its {@link TransportFixture}): every outcome, what is sent, cancellation, and that
- * the API key never reaches a log line.
+ * (each Jetty line runs them with its transport fixture, see {@link TransportContractBase}): every outcome, what is
+ * sent, cancellation, and that the API key never reaches a log line.
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class KasCloudClientContract {
+public abstract class KasCloudClientContract extends TransportContractBase {
 
-    static final String KEY = ApiKeyTest.KEY;
     static final String OTHER_KEY = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvdGhlci1hY2NvdW50In0.b3RoZXItc2lnbmF0dXJl";
     static final String UNKNOWN_KEY = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1bmtub3duIn0.dW5rbm93bi1zaWduYXR1cmU";
 
@@ -66,40 +58,13 @@ public abstract class KasCloudClientContract {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(400);
 
-    private static @Nullable TransportFixture fixture;
-
     private @NonNullByDefault({}) KasCloudEmulator emulator;
     private @NonNullByDefault({}) KasCloudClient client;
-    private @NonNullByDefault({}) LogCapture logs;
 
     private final ApiKey key = ApiKey.parse(KEY);
 
-    /**
-     * @return a new fixture of the transport under test
-     */
-    protected abstract TransportFixture newFixture();
-
-    @AfterAll
-    static void closeFixture() throws Exception {
-        TransportFixture current = fixture;
-        fixture = null;
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    private TransportFixture fixture() {
-        TransportFixture current = fixture;
-        if (current == null) {
-            current = newFixture();
-            fixture = current;
-        }
-        return current;
-    }
-
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         emulator = KasCloudEmulator.start();
         emulator.addAccount(KEY);
         emulator.addAccount(OTHER_KEY);
@@ -112,34 +77,18 @@ public abstract class KasCloudClientContract {
 
     @AfterEach
     void tearDown() {
-        try {
-            emulator.close();
-            for (String secret : List.of(KEY, OTHER_KEY, UNKNOWN_KEY, "c2VjcmV0LXNpZ25hdHVyZV8tX3Rlc3Q")) {
-                logs.assertNotContained(secret);
-            }
-            for (LogCapture.Event event : logs.events("org.openhab.binding.kas")) {
-                assertNull(event.throwable(), "no stack trace expected: " + event);
-                assertTrue(event.level().toInt() <= Level.DEBUG.toInt(), "only DEBUG and TRACE expected: " + event);
-            }
-        } finally {
-            logs.close();
+        emulator.close();
+        for (String secret : List.of(KEY, OTHER_KEY, UNKNOWN_KEY, "c2VjcmV0LXNpZ25hdHVyZV8tX3Rlc3Q")) {
+            logs.assertNotContained(secret);
+        }
+        for (LogCapture.Event event : logs.events("org.openhab.binding.kas")) {
+            assertNull(event.throwable(), "no stack trace expected: " + event);
+            assertTrue(event.level().toInt() <= Level.DEBUG.toInt(), "only DEBUG and TRACE expected: " + event);
         }
     }
 
     private KasCloudClient clientFor(String baseUrl, Duration timeout) {
         return new KasCloudClient(fixture().transport(), CloudBaseUrl.parse(baseUrl), timeout);
-    }
-
-    /** Waits for the result; the future must complete normally. */
-    public static KasResult await(CompletableFuture<KasResult> future) {
-        try {
-            KasResult result = future.get(30, TimeUnit.SECONDS);
-            assertFalse(future.isCompletedExceptionally());
-            assertFalse(result.message().contains(KEY), result.message());
-            return result;
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("the future must complete normally", e);
-        }
     }
 
     private static void assertOutcome(KasOutcome expected, KasResult result) {

@@ -17,88 +17,49 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.kas.internal.api.RawHttpServer.RawRequest;
 import org.openhab.binding.kas.internal.api.transport.HttpTransport;
-import org.openhab.binding.kas.internal.api.transport.TransportFixture;
-import org.openhab.core.standin.testing.LogCapture;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Tests of {@link KasCloudClient} through a real HTTP transport (each Jetty line runs them with its
- * {@link TransportFixture}) against a raw socket server: the exact request on the wire (method, path, headers,
- * JSON body) and answers that the emulator does not produce (charsets, chunked bodies, redirects, garbage).
+ * Tests of {@link KasCloudClient} through a real HTTP transport (each Jetty line runs them with its transport fixture,
+ * see {@link TransportContractBase}) against a raw socket server: the exact request on the wire (method, path,
+ * headers, JSON body) and answers that the emulator does not produce (charsets, chunked bodies, redirects, garbage).
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class KasCloudClientWireContract {
+public abstract class KasCloudClientWireContract extends TransportContractBase {
 
-    private static final String KEY = ApiKeyTest.KEY;
     private static final FactoryNumber LOCK = FactoryNumber.parse("SS000510");
     private static final byte[] UNLOCKING = RawHttpServer.answer(200, "text/plain; charset=utf-8",
             "Door is unlocking\u2026".getBytes(StandardCharsets.UTF_8));
 
-    private static @Nullable TransportFixture fixture;
-
     private @NonNullByDefault({}) RawHttpServer server;
     private @NonNullByDefault({}) KasCloudClient client;
-    private @NonNullByDefault({}) LogCapture logs;
     private final ApiKey key = ApiKey.parse(KEY);
 
-    /**
-     * @return a new fixture of the transport under test
-     */
-    protected abstract TransportFixture newFixture();
-
-    @AfterAll
-    static void closeFixture() throws Exception {
-        TransportFixture current = fixture;
-        fixture = null;
-        if (current != null) {
-            current.close();
-        }
-    }
-
     private HttpTransport transport() {
-        TransportFixture current = fixture;
-        if (current == null) {
-            current = newFixture();
-            fixture = current;
-        }
-        return current.transport();
+        return fixture().transport();
     }
 
     @BeforeEach
     void setUp() throws Exception {
-        logs = LogCapture.start();
         server = new RawHttpServer(UNLOCKING);
         client = new KasCloudClient(transport(), CloudBaseUrl.parse(server.baseUrl()), Duration.ofSeconds(5));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            server.close();
-            logs.assertNotContained(KEY);
-        } finally {
-            logs.close();
-        }
-    }
-
-    private static KasResult await(java.util.concurrent.CompletableFuture<KasResult> future) {
-        return KasCloudClientContract.await(future);
+        server.close();
+        logs.assertNotContained(KEY);
     }
 
     // ---- what is sent

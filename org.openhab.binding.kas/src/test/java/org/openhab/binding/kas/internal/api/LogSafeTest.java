@@ -14,8 +14,14 @@ package org.openhab.binding.kas.internal.api;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.stream.Stream;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tests of {@link LogSafe}.
@@ -74,31 +80,32 @@ class LogSafeTest {
                 LogSafe.redactUrl("GET /api/lockCommand/remoteUnlock/S000510/" + STATIC_KEY, staticKey));
     }
 
-    @Test
-    void shortenRemovesControlCharacters() {
-        assertEquals("line one line two tab", LogSafe.shorten("line one\r\nline two\ttab", 100));
-        assertEquals("a b", LogSafe.shorten("a\u0000\u0007b", 100));
-        assertEquals("a b", LogSafe.shorten("a\u0085b", 100));
-        assertEquals("a b", LogSafe.shorten("  a \u2028\u2029 b  ", 100));
+    static Stream<Arguments> textsShortenCleansUp() {
+        return Stream.of( //
+                // control characters and line or paragraph separators become a space
+                Arguments.of("line one\r\nline two\ttab", "line one line two tab"), //
+                Arguments.of("a\u0000\u0007b", "a b"), //
+                Arguments.of("a\u0085b", "a b"), //
+                Arguments.of("  a \u2028\u2029 b  ", "a b"), //
+                // bidi and invisible characters are removed, a lone surrogate is replaced
+                Arguments.of("\u202eadmin\u202c", "admin"), //
+                Arguments.of("a\u200b\u200e\u200f\u2066\u2069\ufeffb", "ab"), //
+                Arguments.of("a\ud800b", "a?b"), //
+                // white space is collapsed and trimmed
+                Arguments.of("  a    b \n\n c  ", "a b c"), //
+                Arguments.of("   ", ""), //
+                Arguments.of(null, ""));
     }
 
-    @Test
-    void shortenRemovesBidiAndInvisibleCharacters() {
-        assertEquals("admin", LogSafe.shorten("\u202eadmin\u202c", 100));
-        assertEquals("ab", LogSafe.shorten("a\u200b\u200e\u200f\u2066\u2069\ufeffb", 100));
-        assertEquals("a?b", LogSafe.shorten("a\ud800b", 100));
-    }
-
-    @Test
-    void shortenCollapsesAndTrims() {
-        assertEquals("a b c", LogSafe.shorten("  a    b \n\n c  ", 100));
-        assertEquals("", LogSafe.shorten("   ", 100));
-        assertEquals("", LogSafe.shorten(null, 100));
-        assertEquals("", LogSafe.shorten("abc", 0));
+    @ParameterizedTest
+    @MethodSource("textsShortenCleansUp")
+    void shortenRemovesControlBidiAndInvisibleCharactersAndCollapsesWhiteSpace(@Nullable String text, String expected) {
+        assertEquals(expected, LogSafe.shorten(text, 100));
     }
 
     @Test
     void shortenTruncatesWithEllipsis() {
+        assertEquals("", LogSafe.shorten("abc", 0));
         assertEquals("abc", LogSafe.shorten("abc", 3));
         assertEquals("ab\u2026", LogSafe.shorten("abcd", 3));
         assertEquals("\u2026", LogSafe.shorten("abcd", 1));
@@ -122,15 +129,21 @@ class LogSafeTest {
         assertEquals(50, sanitized.length());
     }
 
-    @Test
-    void describeCharacter() {
-        assertEquals("'/'", LogSafe.describeCharacter('/'));
-        assertEquals("a space", LogSafe.describeCharacter(' '));
-        assertEquals("a tab", LogSafe.describeCharacter('\t'));
-        assertEquals("a line break", LogSafe.describeCharacter('\n'));
-        assertEquals("a control character (U+001B)", LogSafe.describeCharacter(0x1b));
-        assertEquals("a whitespace character (U+00A0)", LogSafe.describeCharacter(0xa0));
-        assertEquals("an invisible formatting character (U+202E)", LogSafe.describeCharacter(0x202e));
-        assertEquals("a non-ASCII character (U+1F600)", LogSafe.describeCharacter(0x1f600));
+    static Stream<Arguments> describedCharacters() {
+        return Stream.of( //
+                Arguments.of((int) '/', "'/'"), //
+                Arguments.of((int) ' ', "a space"), //
+                Arguments.of((int) '\t', "a tab"), //
+                Arguments.of((int) '\n', "a line break"), //
+                Arguments.of(0x1b, "a control character (U+001B)"), //
+                Arguments.of(0xa0, "a whitespace character (U+00A0)"), //
+                Arguments.of(0x202e, "an invisible formatting character (U+202E)"), //
+                Arguments.of(0x1f600, "a non-ASCII character (U+1F600)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("describedCharacters")
+    void describeCharacter(int codePoint, String description) {
+        assertEquals(description, LogSafe.describeCharacter(codePoint));
     }
 }

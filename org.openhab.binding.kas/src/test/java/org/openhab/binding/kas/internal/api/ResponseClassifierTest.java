@@ -39,6 +39,21 @@ class ResponseClassifierTest {
         assertEquals(expected, result.outcome(), result.toString());
     }
 
+    /** The result has the outcome, and its message contains every part. */
+    private static KasResult assertResult(KasOutcome expected, KasResult result, String... messageParts) {
+        assertOutcome(expected, result);
+        for (String part : messageParts) {
+            assertTrue(result.message().contains(part), result.message());
+        }
+        return result;
+    }
+
+    /** Both an unlock and a PIN code request get the outcome for the answer; returns the unlock's result. */
+    private static KasResult assertBothRequests(KasOutcome expected, int status, String body) {
+        assertOutcome(expected, pin(status, body));
+        return assertResult(expected, unlock(status, body));
+    }
+
     // ---- 200
 
     @ParameterizedTest
@@ -57,12 +72,8 @@ class ResponseClassifierTest {
 
     @Test
     void unlockAcceptedWithUnusualBodyNotesIt() {
-        KasResult result = unlock(200, "OK\nqueued");
-        assertOutcome(KasOutcome.ACCEPTED, result);
-        assertTrue(result.message().contains("unusual answer: 'OK queued'"), result.message());
-        KasResult empty = unlock(200, "");
-        assertOutcome(KasOutcome.ACCEPTED, empty);
-        assertTrue(empty.message().contains("empty answer"), empty.message());
+        assertResult(KasOutcome.ACCEPTED, unlock(200, "OK\nqueued"), "unusual answer: 'OK queued'");
+        assertResult(KasOutcome.ACCEPTED, unlock(200, ""), "empty answer");
     }
 
     @ParameterizedTest
@@ -86,11 +97,9 @@ class ResponseClassifierTest {
             "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", "Door is unlocking\u2026", "{\"code\":\"12345678\"}",
             "<html><head><title>Login</title></head><body>x</body></html>", "null", "\"\"" })
     void malformedPinIsUnexpected(String body) {
-        KasResult result = pin(200, body);
-        assertOutcome(KasOutcome.UNEXPECTED_RESPONSE, result);
+        KasResult result = assertResult(KasOutcome.UNEXPECTED_RESPONSE, pin(200, body), "not a PIN code");
         assertNull(result.code());
         assertEquals(200, result.httpStatus());
-        assertTrue(result.message().contains("not a PIN code"), result.message());
     }
 
     @Test
@@ -117,9 +126,7 @@ class ResponseClassifierTest {
 
     @Test
     void emptyPinBody() {
-        KasResult result = pin(200, "  ");
-        assertOutcome(KasOutcome.UNEXPECTED_RESPONSE, result);
-        assertTrue(result.message().contains("empty body"), result.message());
+        assertResult(KasOutcome.UNEXPECTED_RESPONSE, pin(200, "  "), "empty body");
     }
 
     // ---- 400
@@ -129,26 +136,21 @@ class ResponseClassifierTest {
             "\"You are not the admin.\"", "You  are\tnot the admin\u2026", "You are not the admin...",
             "{\"message\":\"You are not the admin.\"}", "{ \"ack\": 400, \"message\": \"you are not the admin\" }" })
     void notAdmin(String body) {
-        KasResult result = unlock(400, body);
-        assertOutcome(KasOutcome.NOT_ADMIN, result);
-        assertEquals(400, result.httpStatus());
-        assertOutcome(KasOutcome.NOT_ADMIN, pin(400, body));
+        assertEquals(400, assertBothRequests(KasOutcome.NOT_ADMIN, 400, body).httpStatus());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "Invalid Token.", "invalid token", "INVALID TOKEN...", "'Invalid Token.'",
             "{\"message\":\"Invalid Token.\"}", "Invalid Token\u2026" })
     void invalidToken(String body) {
-        assertOutcome(KasOutcome.INVALID_TOKEN, unlock(400, body));
-        assertOutcome(KasOutcome.INVALID_TOKEN, pin(400, body));
+        assertBothRequests(KasOutcome.INVALID_TOKEN, 400, body);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "Lock is not found.", "lock is not found", " Lock is  not found. ",
             "{\"message\":\"Lock is not found.\"}", "\"Lock is not found.\"" })
     void lockNotFound(String body) {
-        assertOutcome(KasOutcome.LOCK_NOT_FOUND, unlock(400, body));
-        assertOutcome(KasOutcome.LOCK_NOT_FOUND, pin(400, body));
+        assertBothRequests(KasOutcome.LOCK_NOT_FOUND, 400, body);
     }
 
     @Test
@@ -166,9 +168,7 @@ class ResponseClassifierTest {
         KasResult json = unlock(400, "{\"message\":\"Subscription required\"}");
         assertOutcome(KasOutcome.REJECTED, json);
         assertTrue(json.message().endsWith(": Subscription required"), json.message());
-        KasResult empty = unlock(400, "");
-        assertOutcome(KasOutcome.REJECTED, empty);
-        assertTrue(empty.message().contains("without giving a reason"), empty.message());
+        assertResult(KasOutcome.REJECTED, unlock(400, ""), "without giving a reason");
         // near misses are not the known messages
         assertOutcome(KasOutcome.REJECTED, unlock(400, "You are not the admin of lock SS000510."));
         assertOutcome(KasOutcome.REJECTED, unlock(400, "Token expired."));
@@ -187,57 +187,46 @@ class ResponseClassifierTest {
 
     @Test
     void serverError() {
-        KasResult result = unlock(500, "Unknown Error");
-        assertOutcome(KasOutcome.SERVER_ERROR, result);
+        KasResult result = assertResult(KasOutcome.SERVER_ERROR, unlock(500, "Unknown Error"), "'Unknown Error'");
         assertEquals(500, result.httpStatus());
-        assertTrue(result.message().contains("'Unknown Error'"), result.message());
         assertOutcome(KasOutcome.SERVER_ERROR, pin(500, ""));
     }
 
     @Test
     void gatewayTimeoutJson() {
-        KasResult result = unlock(504,
-                "{\"ack\":504,\"message\":\"Gateway timeout. You should retry the request again now.\",\"ref\":\"a1b2\"}");
-        assertOutcome(KasOutcome.GATEWAY_TIMEOUT, result);
+        KasResult result = assertResult(KasOutcome.GATEWAY_TIMEOUT, unlock(504,
+                "{\"ack\":504,\"message\":\"Gateway timeout. You should retry the request again now.\",\"ref\":\"a1b2\"}"),
+                "gateway", "KAS reference: a1b2.");
         assertEquals(504, result.httpStatus());
-        assertTrue(result.message().contains("gateway"), result.message());
-        assertTrue(result.message().contains("KAS reference: a1b2."), result.message());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "", "Gateway Timeout", "<html><body>504</body></html>", "{not json", "{\"ref\":{}}" })
     void gatewayTimeoutAnyBody(String body) {
-        KasResult result = unlock(504, body);
-        assertOutcome(KasOutcome.GATEWAY_TIMEOUT, result);
+        KasResult result = assertBothRequests(KasOutcome.GATEWAY_TIMEOUT, 504, body);
         assertFalse(result.message().contains("reference"), result.message());
-        assertOutcome(KasOutcome.GATEWAY_TIMEOUT, pin(504, body));
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 429, 502, 503 })
     void serviceUnavailable(int status) {
-        KasResult result = unlock(status,
-                "<!DOCTYPE html>\n<html><head><title>" + status + " Service Unavailable</title></head><body></body>");
-        assertOutcome(KasOutcome.SERVICE_UNAVAILABLE, result);
+        KasResult result = assertResult(KasOutcome.SERVICE_UNAVAILABLE, unlock(status,
+                "<!DOCTYPE html>\n<html><head><title>" + status + " Service Unavailable</title></head><body></body>"),
+                "HTTP " + status);
         assertEquals(status, result.httpStatus());
-        assertTrue(result.message().contains("HTTP " + status), result.message());
         assertFalse(result.message().contains("<"), result.message());
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 201, 204, 401, 403, 404, 405, 418, 501, 505, 0, 99, 999 })
     void otherStatusesAreUnexpected(int status) {
-        KasResult result = unlock(status, "Invalid Token.");
-        assertOutcome(KasOutcome.UNEXPECTED_RESPONSE, result);
-        assertTrue(result.message().contains("HTTP " + status), result.message());
+        assertResult(KasOutcome.UNEXPECTED_RESPONSE, unlock(status, "Invalid Token."), "HTTP " + status);
         assertOutcome(KasOutcome.UNEXPECTED_RESPONSE, pin(status, ""));
     }
 
     @Test
     void redirectsAreUnexpected() {
-        KasResult result = unlock(302, "");
-        assertOutcome(KasOutcome.UNEXPECTED_RESPONSE, result);
-        assertTrue(result.message().contains("redirect"), result.message());
+        assertResult(KasOutcome.UNEXPECTED_RESPONSE, unlock(302, ""), "redirect");
     }
 
     @Test

@@ -109,12 +109,7 @@ class KasAccountHandlerTest extends KasLockTestBase {
     @MethodSource("invalidConfigurations")
     void invalidConfigurationIsAConfigurationErrorWithTheTemplateOfItsReason(String parameter, @Nullable Object value,
             String reason, List<String> arguments, String message) {
-        Map<String, Object> config = accountConfig();
-        if (value == null) {
-            config.remove(parameter);
-        } else {
-            config.put(parameter, value);
-        }
+        Map<String, Object> config = withParameter(accountConfig(), parameter, value);
         if (CONFIG_API_KEY.equals(parameter) && value instanceof String key && key.strip().length() >= 8) {
             // even a malformed key is a secret
             addSecret(key.strip());
@@ -123,11 +118,8 @@ class KasAccountHandlerTest extends KasLockTestBase {
 
         initialize(account);
 
+        assertInvalidConfiguration(account, KasAccountHandler.class, reason, arguments, message);
         ThingStatusInfo status = account.getStatusInfo();
-        assertConfigurationError(status, reason, arguments.toArray(String[]::new));
-        // the English sentence that says what is wrong is in the debug log
-        assertEquals(1, logLines(KasAccountHandler.class, Level.DEBUG, "invalid configuration", message).size(),
-                () -> logs.texts().toString());
         String description = String.valueOf(status.getDescription());
         if (value instanceof String text && !text.isBlank()) {
             assertFalse(CONFIG_API_KEY.equals(parameter) && description.contains(text.strip()),
@@ -215,8 +207,8 @@ class KasAccountHandlerTest extends KasLockTestBase {
 
     @Test
     void aProbeWithoutAnswerInTimeIsACommunicationErrorOverTheWire() {
-        // the request timeout is Jetty's, in real time: the probe gives up after 300 ms on the wire (configured: 1 s)
-        useWireTimeout(Duration.ofMillis(300));
+        // the probe gives up after 300 ms on the wire (configured: 1 s)
+        useTheWireTimeoutOfOverTheWireTests();
         emulator.addFault(Fault.on(Endpoint.ROOT).silent());
         Map<String, Object> config = accountConfig();
         config.put(CONFIG_REQUEST_TIMEOUT, 1);

@@ -62,10 +62,31 @@ class KasLockChannelTest extends KasLockTestBase {
         return all.subList(before, all.size());
     }
 
+    /**
+     * Starts the account and the lock {@code front} with another unlocked duration.
+     *
+     * @param unlockedDuration the unlocked duration in seconds
+     * @return the lock
+     */
+    private InMemoryThing startAccountAndFrontUnlockedFor(int unlockedDuration) {
+        startAccount();
+        Map<String, Object> config = lockConfig(FRONT_FN);
+        config.put(CONFIG_UNLOCKED_DURATION, unlockedDuration);
+        return startLock("front", config);
+    }
+
+    /** Nothing was sent and nothing happened: the switches show the door locked, no unlock is known. */
+    private void assertNothingSentAndTheDoorShownLocked(InMemoryThing lock) {
+        assertEquals(OnOffType.OFF, lastState(lock, CHANNEL_UNLOCK));
+        assertEquals(OnOffType.ON, lastState(lock, CHANNEL_LOCK));
+        assertEquals(List.of(), states(lock, CHANNEL_LAST_UNLOCK));
+        assertEquals(List.of(), events(lock));
+        assertKeyedRequestsStay(0);
+    }
+
     @Test
     void unlockOnSendsOneUnlockAndShowsItOnEveryChannel() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
         Instant commanded = clock.instant();
@@ -107,10 +128,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void withUnlockedDurationZeroTheSwitchesReturnAsSoonAsKasAccepted() {
-        startAccount();
-        Map<String, Object> config = lockConfig(FRONT_FN);
-        config.put(CONFIG_UNLOCKED_DURATION, 0);
-        InMemoryThing front = startLock("front", config);
+        InMemoryThing front = startAccountAndFrontUnlockedFor(0);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
 
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
@@ -127,8 +145,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void aFailedUnlockResetsTheSwitchesAtOnceAndReportsTheOutcome() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         emulator.setAdmin(FRONT_FN, false);
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
@@ -147,8 +164,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void lockOffUnlocksLikeUnlockOnAndTheLockTurnsOnAgain() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         int unlockBefore = states(front, CHANNEL_UNLOCK).size();
         int lockBefore = states(front, CHANNEL_LOCK).size();
 
@@ -165,38 +181,24 @@ class KasLockChannelTest extends KasLockTestBase {
         assertKeyedRequestsStay(1);
     }
 
-    @Test
-    void unlockOffSendsNothingAndShowsTheAssumedStateAgain() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
-
-        command(front, CHANNEL_UNLOCK, OnOffType.OFF);
-
-        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
-        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
-        assertEquals(List.of(), events(front));
-        assertKeyedRequestsStay(0);
+    static Stream<Arguments> commandsOfTheAssumedState() {
+        return Stream.of(Arguments.of(CHANNEL_UNLOCK, OnOffType.OFF), Arguments.of(CHANNEL_LOCK, OnOffType.ON));
     }
 
-    @Test
-    void lockOnSendsNothingAndStaysOn() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+    /** unlock OFF shows the assumed state again, lock ON stays on: neither sends anything. */
+    @ParameterizedTest(name = "{0} <- {1}")
+    @MethodSource("commandsOfTheAssumedState")
+    void unlockOffAndLockOnSendNothingAndShowTheAssumedState(String channel, Command command) {
+        InMemoryThing front = startAccountAndFront();
 
-        command(front, CHANNEL_LOCK, OnOffType.ON);
+        command(front, channel, command);
 
-        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
-        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
-        assertEquals(List.of(), events(front));
-        assertKeyedRequestsStay(0);
+        assertNothingSentAndTheDoorShownLocked(front);
     }
 
     @Test
     void lockOnDuringTheUnlockedPeriodDoesNotPretendTheDoorIsLocked() {
-        startAccount();
-        Map<String, Object> config = lockConfig(FRONT_FN);
-        config.put(CONFIG_UNLOCKED_DURATION, 30);
-        InMemoryThing front = startLock("front", config);
+        InMemoryThing front = startAccountAndFrontUnlockedFor(30);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
 
@@ -210,26 +212,20 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void refreshSendsNothingOnAnyChannel() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
 
         for (String channel : ALL_CHANNELS) {
             command(front, channel, RefreshType.REFRESH);
         }
 
-        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
-        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         // nothing known yet: nothing to show
         assertEquals(List.of(), states(front, CHANNEL_LAST_RESULT));
-        assertEquals(List.of(), states(front, CHANNEL_LAST_UNLOCK));
-        assertEquals(List.of(), events(front));
-        assertKeyedRequestsStay(0);
+        assertNothingSentAndTheDoorShownLocked(front);
     }
 
     @Test
     void refreshAfterAnUnlockShowsTheKnownValuesAgainWithoutSending() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> !events(front).isEmpty());
         advancePastUnlockedDuration();
@@ -269,24 +265,18 @@ class KasLockChannelTest extends KasLockTestBase {
     @ParameterizedTest(name = "{0} <- {1}")
     @MethodSource("commandsThatSendNothing")
     void otherCommandsSendNothing(String channel, Command command) {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         int resultUpdates = states(front, CHANNEL_LAST_RESULT).size();
 
         command(front, channel, command);
 
-        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
-        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertEquals(resultUpdates, states(front, CHANNEL_LAST_RESULT).size());
-        assertEquals(List.of(), states(front, CHANNEL_LAST_UNLOCK));
-        assertEquals(List.of(), events(front));
-        assertKeyedRequestsStay(0);
+        assertNothingSentAndTheDoorShownLocked(front);
     }
 
     @Test
     void commandsWhileAnUnlockIsPendingAreMergedIntoIt() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         // the unlock stays pending until the test releases its answer
         Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
 
@@ -310,8 +300,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void anotherUnlockAfterTheFirstWasAcceptedIsSentAgain() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).size() == 1);
 
@@ -351,8 +340,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void nothingIsPublishedAfterDisposeWhileAnUnlockIsPending() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         Fault slow = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         awaitHeld(slow, 1);
@@ -377,8 +365,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void disposeDuringTheUnlockedPeriodCancelsTheRelock() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
         await().atMost(WAIT).until(() -> events(front).equals(List.of(EVENT_UNLOCK_ACCEPTED)));
         assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
@@ -395,8 +382,7 @@ class KasLockChannelTest extends KasLockTestBase {
 
     @Test
     void oneLocksUnlockLeavesTheOtherLocksChannelsAlone() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         InMemoryThing back = startLock("back", BACK_FN);
         List<State> backUnlock = states(back, CHANNEL_UNLOCK);
         List<State> backLock = states(back, CHANNEL_LOCK);

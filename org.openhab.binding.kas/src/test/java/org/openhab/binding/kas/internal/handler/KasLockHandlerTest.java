@@ -199,20 +199,11 @@ class KasLockHandlerTest extends KasLockTestBase {
     void invalidConfigurationIsAConfigurationErrorWithTheTemplateOfItsReason(String parameter, @Nullable Object value,
             String reason, List<String> arguments, String message) {
         startAccount();
-        Map<String, Object> config = lockConfig(FRONT_FN);
-        if (value == null) {
-            config.remove(parameter);
-        } else {
-            config.put(parameter, value);
-        }
-        InMemoryThing front = createLock("front", config);
+        InMemoryThing front = createLock("front", withParameter(lockConfig(FRONT_FN), parameter, value));
 
         initialize(front);
 
-        assertConfigurationError(front.getStatusInfo(), reason, arguments.toArray(String[]::new));
-        // the English sentence that says what is wrong is in the debug log
-        assertEquals(1, logLines(KasLockHandler.class, Level.DEBUG, "invalid configuration", message).size(),
-                () -> logs.texts().toString());
+        assertInvalidConfiguration(front, KasLockHandler.class, reason, arguments, message);
 
         // commands to a lock without a valid configuration send nothing
         command(front, CHANNEL_UNLOCK, OnOffType.ON);
@@ -262,14 +253,12 @@ class KasLockHandlerTest extends KasLockTestBase {
 
     @Test
     void aTimedOutUnlockLeavesTheLockStatusAloneOverTheWire() {
-        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
-        useWireTimeout(Duration.ofMillis(300));
+        useTheWireTimeoutOfOverTheWireTests();
         assertFailedUnlockChangesTheLockStatusOnlyForAConfigurationProblem(CloudFailure.TIMEOUT);
     }
 
     private void assertFailedUnlockChangesTheLockStatusOnlyForAConfigurationProblem(CloudFailure failure) {
-        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, failure.requestTimeoutSeconds())));
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront(failure.requestTimeoutSeconds());
         InMemoryThing back = startLock("back", BACK_FN);
         List<ThingStatusInfo> frontBefore = statuses(front);
         List<ThingStatusInfo> backBefore = statuses(back);
@@ -310,10 +299,9 @@ class KasLockHandlerTest extends KasLockTestBase {
 
     @Test
     void aTimeoutIsReportedWithTheRequestTimeoutOverTheWire() {
-        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: 1 s, named in the outcome)
-        useWireTimeout(Duration.ofMillis(300));
-        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, 1)));
-        InMemoryThing front = startLock("front", FRONT_FN);
+        // the request timeout is configured as 1 s, named in the outcome
+        useTheWireTimeoutOfOverTheWireTests();
+        InMemoryThing front = startAccountAndFront(1);
         List<ThingStatusInfo> before = statuses(front);
         // answered, but only after the request timeout
         Fault late = emulator.addFault(Fault.on(Endpoint.UNLOCK).hold());
@@ -358,8 +346,7 @@ class KasLockHandlerTest extends KasLockTestBase {
 
     @Test
     void aPinCodeFailureSetsTheLockStatusToo() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         emulator.setAdmin(FRONT_FN, false);
 
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).createPinCode(0, 24, null));
@@ -377,8 +364,7 @@ class KasLockHandlerTest extends KasLockTestBase {
 
     @Test
     void locksOfTheSameAccountFailIndependently() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         InMemoryThing back = startLock("back", BACK_FN);
         emulator.setGatewayOnline(BACK_FN, false);
 
@@ -399,8 +385,7 @@ class KasLockHandlerTest extends KasLockTestBase {
 
     @Test
     void theLockRemembersItsLastResultAcrossReinitialization() {
-        startAccount();
-        InMemoryThing front = startLock("front", FRONT_FN);
+        InMemoryThing front = startAccountAndFront();
         KasResult result = lockHandler(front).awaitOutcome(lockHandler(front).unlock("test"));
         assertEquals(KasOutcome.ACCEPTED, result.outcome());
         advancePastUnlockedDuration();

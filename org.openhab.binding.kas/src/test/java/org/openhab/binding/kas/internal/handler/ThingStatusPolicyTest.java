@@ -131,8 +131,7 @@ class ThingStatusPolicyTest extends KasLockTestBase {
 
     @Test
     void aTimedOutRequestChangesNoStatusOverTheWire() {
-        // the request timeout is Jetty's, in real time: 300 ms on the wire (configured: the minimum, 1 s)
-        useWireTimeout(Duration.ofMillis(300));
+        useTheWireTimeoutOfOverTheWireTests();
         assertStatusesAfter(CloudFailure.TIMEOUT);
     }
 

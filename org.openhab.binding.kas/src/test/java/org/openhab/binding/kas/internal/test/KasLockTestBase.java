@@ -14,6 +14,7 @@ package org.openhab.binding.kas.internal.test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.kas.internal.KasBindingConstants.CONFIG_REQUEST_TIMEOUT;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +28,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.handler.KasLockHandler;
+import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.standin.testing.LogCapture;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -58,6 +61,8 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
     protected static final String BINDING_LOGGERS = "org.openhab.binding.kas";
     /** The beginning of the i18n key of every status description of an invalid configuration value. */
     protected static final String CONFIG_ERROR = "offline.config-error.";
+    /** The request timeout on the wire of the tests named {@code ...OverTheWire}. */
+    protected static final Duration OVER_THE_WIRE_TIMEOUT = Duration.ofMillis(300);
 
     private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "test-caller");
@@ -80,6 +85,70 @@ public abstract class KasLockTestBase extends KasHandlerTestBase {
         Map<String, Object> config = accountConfig();
         config.putAll(changes);
         return config;
+    }
+
+    /**
+     * Starts the account with {@link #accountConfig()} and the lock {@code front} ({@link #FRONT_FN}, unlocked
+     * duration 1 s), and waits until both are ONLINE.
+     *
+     * @return the lock
+     */
+    protected InMemoryThing startAccountAndFront() {
+        startAccount();
+        return startLock("front", FRONT_FN);
+    }
+
+    /**
+     * Starts the account with another request timeout and the lock {@code front} ({@link #FRONT_FN}, unlocked
+     * duration 1 s), and waits until both are ONLINE.
+     *
+     * @param requestTimeoutSeconds the account's request timeout
+     * @return the lock
+     */
+    protected InMemoryThing startAccountAndFront(int requestTimeoutSeconds) {
+        startAccount(accountConfig(Map.of(CONFIG_REQUEST_TIMEOUT, requestTimeoutSeconds)));
+        return startLock("front", FRONT_FN);
+    }
+
+    /**
+     * The request timeout of the tests named {@code ...OverTheWire}, which wait for a time-out in real time: Jetty's,
+     * 300 ms on the wire, whatever the account is configured with (the minimum is 1 s).
+     */
+    protected void useTheWireTimeoutOfOverTheWireTests() {
+        useWireTimeout(OVER_THE_WIRE_TIMEOUT);
+    }
+
+    /**
+     * @param config a configuration
+     * @param parameter a parameter
+     * @param value its new value, or null to remove it
+     * @return the configuration, changed
+     */
+    protected static Map<String, Object> withParameter(Map<String, Object> config, String parameter,
+            @Nullable Object value) {
+        if (value == null) {
+            config.remove(parameter);
+        } else {
+            config.put(parameter, value);
+        }
+        return config;
+    }
+
+    /**
+     * Checks that a thing was initialized with an invalid configuration: its status is the configuration error of
+     * the reason, and the English sentence that says what is wrong is in its handler's debug log.
+     *
+     * @param thing the thing
+     * @param handler the class of its handler
+     * @param reason the reason (the last part of the i18n key)
+     * @param arguments the names and numbers the status description carries
+     * @param message a part of the debug log line
+     */
+    protected void assertInvalidConfiguration(Thing thing, Class<?> handler, String reason, List<String> arguments,
+            String message) {
+        assertConfigurationError(thing.getStatusInfo(), reason, arguments.toArray(String[]::new));
+        assertEquals(1, logLines(handler, Level.DEBUG, "invalid configuration", message).size(),
+                () -> logs.texts().toString());
     }
 
     /**

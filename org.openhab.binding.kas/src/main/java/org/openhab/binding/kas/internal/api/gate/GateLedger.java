@@ -86,9 +86,7 @@ final class GateLedger {
 
     /** Registers a new entry as holding a permit, about to be started. */
     void holdPermit(GateEntry entry) {
-        entry.state = GateEntry.State.STARTING;
-        running.add(entry);
-        peakInFlight = Math.max(peakInFlight, running.size());
+        takePermit(entry);
         putKey(entry);
     }
 
@@ -105,6 +103,10 @@ final class GateLedger {
 
     /** Moves a dequeued entry into a permit. */
     void promote(GateEntry entry) {
+        takePermit(entry);
+    }
+
+    private void takePermit(GateEntry entry) {
         entry.state = GateEntry.State.STARTING;
         running.add(entry);
         peakInFlight = Math.max(peakInFlight, running.size());

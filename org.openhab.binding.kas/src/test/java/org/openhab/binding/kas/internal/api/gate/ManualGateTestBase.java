@@ -12,13 +12,19 @@
  */
 package org.openhab.binding.kas.internal.api.gate;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.T0;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
+import org.openhab.binding.kas.internal.api.KasOutcome;
+import org.openhab.binding.kas.internal.api.KasResult;
+import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.FakeCall;
 import org.openhab.binding.kas.internal.test.ManualClock;
 import org.openhab.binding.kas.internal.test.ManualScheduler;
 
@@ -50,5 +56,28 @@ abstract class ManualGateTestBase {
         RequestGate gate = new RequestGate(maxConcurrent, maxQueued, scheduler, clock);
         gates.add(gate);
         return gate;
+    }
+
+    /**
+     * @return a call on this test's clock that the test completes by hand
+     */
+    protected FakeCall call() {
+        return new FakeCall(clock);
+    }
+
+    /**
+     * @return the result of a future that must have completed normally
+     */
+    protected static KasResult resultOf(CompletableFuture<KasResult> future) {
+        assertTrue(future.isDone(), "future not completed");
+        assertFalse(future.isCompletedExceptionally(), "future completed exceptionally");
+        return future.join();
+    }
+
+    /**
+     * @return the outcome of a future that must have completed normally
+     */
+    protected static KasOutcome outcomeOf(CompletableFuture<KasResult> future) {
+        return resultOf(future).outcome();
     }
 }

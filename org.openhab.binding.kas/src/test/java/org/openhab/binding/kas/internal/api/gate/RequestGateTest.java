@@ -33,6 +33,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.FakeCall;
@@ -45,10 +46,6 @@ import org.openhab.binding.kas.internal.api.gate.RequestGateFixtures.FakeCall;
  */
 @NonNullByDefault
 class RequestGateTest extends ManualGateTestBase {
-
-    private FakeCall call() {
-        return new FakeCall(clock);
-    }
 
     private static Submission plain(String description, FakeCall call) {
         return Submission.of(description, call);
@@ -63,14 +60,24 @@ class RequestGateTest extends ManualGateTestBase {
         return new Submission(description, null, notAfter, call, Submission.RETRY_NEVER);
     }
 
-    private static KasResult resultOf(CompletableFuture<KasResult> future) {
-        assertTrue(future.isDone(), "future not completed");
-        assertFalse(future.isCompletedExceptionally(), "future completed exceptionally");
-        return future.join();
+    /** Submits a call that holds its permit until the test completes it. */
+    private FakeCall running(RequestGate gate, String description) {
+        FakeCall call = call();
+        gate.submit(plain(description, call));
+        return call;
     }
 
-    private static KasOutcome outcomeOf(CompletableFuture<KasResult> future) {
-        return resultOf(future).outcome();
+    /** Submits the unlock of SS1 with a deadline 10 s after T0. */
+    private static CompletableFuture<KasResult> unlock(RequestGate gate, FakeCall call) {
+        return gate.submit(Submission.unlock("SS1", T0.plusSeconds(10), call));
+    }
+
+    /** The future ended in a communication error whose message names the exception and not the secret. */
+    private static void assertCommunicationErrorNaming(String exception, CompletableFuture<KasResult> future) {
+        KasResult result = resultOf(future);
+        assertEquals(KasOutcome.COMMUNICATION_ERROR, result.outcome());
+        assertFalse(result.message().contains("secret"), result.message());
+        assertTrue(result.message().contains(exception), result.message());
     }
 
     // ---- construction and submission validation ---------------------------------------------------------------
@@ -203,15 +210,13 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void zeroQueueRejectsWhenAllPermitsAreTaken() {
         RequestGate gate = gate(1, 0);
-        FakeCall first = call();
-        gate.submit(plain("first", first));
+        FakeCall first = running(gate, "first");
         CompletableFuture<KasResult> second = gate.submit(plain("second", call()));
         assertEquals(KasOutcome.QUEUE_FULL, outcomeOf(second));
         assertEquals("KAS request queue is full (0 waiting); command not sent", resultOf(second).message());
 
         first.complete(accepted());
-        FakeCall third = call();
-        gate.submit(plain("third", third));
+        FakeCall third = running(gate, "third");
         assertEquals(1, third.invocations());
     }
 
@@ -239,10 +244,9 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void submissionTooOldAtHeadOfQueueExpiresAndIsNotSent() {
         RequestGate gate = gate(1, 10);
-        FakeCall first = call();
+        FakeCall first = running(gate, "first");
         FakeCall old = call();
         FakeCall fresh = call();
-        gate.submit(plain("first", first));
         CompletableFuture<KasResult> oldFuture = gate.submit(withDeadline("old", T0.plusSeconds(10), old));
         CompletableFuture<KasResult> freshFuture = gate.submit(withDeadline("fresh", T0.plusSeconds(60), fresh));
 
@@ -263,9 +267,8 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void expiryTimerCompletesWaitingSubmissionAtItsDeadline() {
         RequestGate gate = gate(1, 10);
-        FakeCall first = call();
+        FakeCall first = running(gate, "first");
         FakeCall waiting = call();
-        gate.submit(plain("first", first));
         CompletableFuture<KasResult> future = gate.submit(withDeadline("unlock", T0.plusSeconds(10), waiting));
         assertEquals(1, scheduler.liveTasks());
         assertEquals(T0.plusSeconds(10), scheduler.nextDue());
@@ -313,9 +316,8 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void withoutATimerAWaitingSubmissionStillExpiresAtTheHead() {
         RequestGate gate = gate(1, 10);
-        FakeCall first = call();
+        FakeCall first = running(gate, "first");
         FakeCall waiting = call();
-        gate.submit(plain("first", first));
         scheduler.shutdown(); // schedule() now throws RejectedExecutionException
         CompletableFuture<KasResult> future = gate.submit(withDeadline("unlock", T0.plusSeconds(10), waiting));
         assertFalse(future.isDone());
@@ -330,9 +332,8 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void timerIsCancelledWhenTheSubmissionStarts() {
         RequestGate gate = gate(1, 10);
-        FakeCall first = call();
+        FakeCall first = running(gate, "first");
         FakeCall second = call();
-        gate.submit(plain("first", first));
         CompletableFuture<KasResult> future = gate.submit(withDeadline("second", T0.plusSeconds(10), second));
         assertEquals(1, scheduler.liveTasks());
 
@@ -351,8 +352,7 @@ class RequestGateTest extends ManualGateTestBase {
     void deadlineIsCheckedRightBeforeTheCallIsInvoked() {
         RequestGate gate = gate(1, 10);
         List<Instant> invokedAt = new ArrayList<>();
-        FakeCall first = call();
-        gate.submit(plain("first", first));
+        FakeCall first = running(gate, "first");
         gate.submit(keyed("k", T0.plusSeconds(5), () -> {
             invokedAt.add(clock.instant());
             return CompletableFuture.completedFuture(accepted());
@@ -370,8 +370,7 @@ class RequestGateTest extends ManualGateTestBase {
         // a slow completion callback of the first caller runs between "next gets the permit" and "next is invoked"
         gate.submit(plain("first", first)).thenRun(() -> clock.advance(Duration.ofSeconds(20)));
         CompletableFuture<KasResult> future = gate.submit(withDeadline("next", T0.plusSeconds(10), next));
-        FakeCall after = call();
-        gate.submit(plain("after", after));
+        FakeCall after = running(gate, "after");
 
         first.complete(accepted());
 
@@ -410,10 +409,9 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void equalKeyWhileQueuedIsMergedIntoOneCall() {
         RequestGate gate = gate(1, 10);
-        FakeCall blocker = call();
+        FakeCall blocker = running(gate, "blocker");
         FakeCall firstUnlock = call();
         FakeCall secondUnlock = call();
-        gate.submit(plain("blocker", blocker));
         CompletableFuture<KasResult> a = gate.submit(Submission.unlock("SS000510", T0.plusSeconds(10), firstUnlock));
         CompletableFuture<KasResult> b = gate.submit(Submission.unlock("SS000510", T0.plusSeconds(10), secondUnlock));
 
@@ -460,8 +458,7 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void keyIsFreeAgainAfterExpiryWhileWaiting() {
         RequestGate gate = gate(1, 10);
-        FakeCall blocker = call();
-        gate.submit(plain("blocker", blocker));
+        FakeCall blocker = running(gate, "blocker");
         CompletableFuture<KasResult> a = gate.submit(keyed("unlock:SS1", T0.plusSeconds(1), call()));
         clock.advance(Duration.ofSeconds(2));
         scheduler.runDue();
@@ -493,9 +490,8 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void mergeIntoWaitingEntryExtendsItsDeadlineToTheNewestCommand() {
         RequestGate gate = gate(1, 10);
-        FakeCall blocker = call();
+        FakeCall blocker = running(gate, "blocker");
         FakeCall unlock = call();
-        gate.submit(plain("blocker", blocker));
         CompletableFuture<KasResult> a = gate.submit(keyed("unlock:SS1", T0.plusSeconds(10), unlock));
         clock.advance(Duration.ofSeconds(5));
         CompletableFuture<KasResult> b = gate.submit(keyed("unlock:SS1", T0.plusSeconds(15), call()));
@@ -515,9 +511,8 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void staleTimerThatCouldNotBeCancelledDoesNotExpireTheEntry() {
         RequestGate gate = gate(1, 10);
-        FakeCall blocker = call();
+        FakeCall blocker = running(gate, "blocker");
         FakeCall unlock = call();
-        gate.submit(plain("blocker", blocker));
         scheduler.ignoreCancel(); // the old timer is "already running" when the merge tries to cancel it
         CompletableFuture<KasResult> a = gate.submit(keyed("unlock:SS1", T0.plusSeconds(10), unlock));
         gate.submit(keyed("unlock:SS1", T0.plusSeconds(15), call()));
@@ -538,9 +533,8 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void mergedEntryStillExpiresAtTheLatestDeadline() {
         RequestGate gate = gate(1, 10);
-        FakeCall blocker = call();
+        FakeCall blocker = running(gate, "blocker");
         FakeCall unlock = call();
-        gate.submit(plain("blocker", blocker));
         CompletableFuture<KasResult> a = gate.submit(keyed("unlock:SS1", T0.plusSeconds(10), unlock));
         CompletableFuture<KasResult> b = gate.submit(keyed("unlock:SS1", T0.plusSeconds(3), call()));
         assertEquals(T0.plusSeconds(10), scheduler.nextDue(), "an earlier deadline does not shorten it");
@@ -568,37 +562,32 @@ class RequestGateTest extends ManualGateTestBase {
 
     // ---- rule 4: retry --------------------------------------------------------------------------------------
 
-    @Test
-    void unlockIsRetriedOnceOnGatewayTimeout() {
+    static List<KasResult> answersOfTheRetry() {
+        return List.of(gatewayTimeout(), accepted());
+    }
+
+    @ParameterizedTest
+    @MethodSource("answersOfTheRetry")
+    void unlockIsRetriedOnceOnGatewayTimeoutAndTheRetrysResultIsTheResult(KasResult answerOfTheRetry) {
         RequestGate gate = gate(1, 10);
         FakeCall call = call();
-        CompletableFuture<KasResult> future = gate.submit(Submission.unlock("SS1", T0.plusSeconds(10), call));
+        CompletableFuture<KasResult> future = unlock(gate, call);
         call.complete(gatewayTimeout());
         assertEquals(2, call.invocations());
         assertFalse(future.isDone());
-        call.complete(gatewayTimeout());
+        call.complete(answerOfTheRetry);
         assertEquals(2, call.invocations(), "never a second retry");
-        assertEquals(KasOutcome.GATEWAY_TIMEOUT, outcomeOf(future));
+        assertSame(answerOfTheRetry, resultOf(future));
+        assertEquals(answerOfTheRetry.outcome(), outcomeOf(future));
         assertEquals(2, gate.started());
         assertEquals(1, gate.retried());
-    }
-
-    @Test
-    void retryResultIsTheResult() {
-        RequestGate gate = gate(1, 10);
-        FakeCall call = call();
-        CompletableFuture<KasResult> future = gate.submit(Submission.unlock("SS1", T0.plusSeconds(10), call));
-        call.complete(gatewayTimeout());
-        KasResult accepted = accepted();
-        call.complete(accepted);
-        assertSame(accepted, resultOf(future));
     }
 
     @Test
     void unlockIsNotRetriedOnOtherOutcomes() {
         RequestGate gate = gate(1, 10);
         FakeCall call = call();
-        CompletableFuture<KasResult> future = gate.submit(Submission.unlock("SS1", T0.plusSeconds(10), call));
+        CompletableFuture<KasResult> future = unlock(gate, call);
         call.complete(serverError());
         assertEquals(1, call.invocations());
         assertEquals(KasOutcome.SERVER_ERROR, outcomeOf(future));
@@ -621,7 +610,7 @@ class RequestGateTest extends ManualGateTestBase {
     void noRetryOnceTheDeadlinePassed() {
         RequestGate gate = gate(1, 10);
         FakeCall call = call();
-        CompletableFuture<KasResult> future = gate.submit(Submission.unlock("SS1", T0.plusSeconds(10), call));
+        CompletableFuture<KasResult> future = unlock(gate, call);
         clock.advance(Duration.ofSeconds(11));
         KasResult timeout = gatewayTimeout();
         call.complete(timeout);
@@ -635,7 +624,7 @@ class RequestGateTest extends ManualGateTestBase {
         RequestGate gate = gate(1, 10);
         FakeCall unlock = call();
         FakeCall queued = call();
-        gate.submit(Submission.unlock("SS1", T0.plusSeconds(10), unlock));
+        unlock(gate, unlock);
         gate.submit(plain("queued", queued));
         unlock.complete(gatewayTimeout());
         assertEquals(2, unlock.invocations());
@@ -666,13 +655,9 @@ class RequestGateTest extends ManualGateTestBase {
         CompletableFuture<KasResult> future = gate.submit(Submission.of("Unlock of SS1", () -> {
             throw new IllegalStateException("https://cloud/remoteUnlock/SS1/secret-api-key");
         }));
-        KasResult result = resultOf(future);
-        assertEquals(KasOutcome.COMMUNICATION_ERROR, result.outcome());
-        assertFalse(result.message().contains("secret"), result.message());
-        assertTrue(result.message().contains("IllegalStateException"), result.message());
+        assertCommunicationErrorNaming("IllegalStateException", future);
         assertEquals(0, gate.inFlight());
-        FakeCall next = call();
-        gate.submit(plain("next", next));
+        FakeCall next = running(gate, "next");
         assertEquals(1, next.invocations());
     }
 
@@ -682,10 +667,7 @@ class RequestGateTest extends ManualGateTestBase {
         FakeCall call = call();
         CompletableFuture<KasResult> future = gate.submit(plain("x", call));
         call.last().completeExceptionally(new IOException("connection reset: secret-api-key"));
-        KasResult result = resultOf(future);
-        assertEquals(KasOutcome.COMMUNICATION_ERROR, result.outcome());
-        assertFalse(result.message().contains("secret"), result.message());
-        assertTrue(result.message().contains("IOException"), result.message());
+        assertCommunicationErrorNaming("IOException", future);
     }
 
     @Test
@@ -723,8 +705,7 @@ class RequestGateTest extends ManualGateTestBase {
     @Test
     void synchronouslyCompletingCallsRunWithoutRecursion() {
         RequestGate gate = gate(1, 1000);
-        FakeCall blocker = call();
-        gate.submit(plain("blocker", blocker));
+        FakeCall blocker = running(gate, "blocker");
         AtomicInteger invoked = new AtomicInteger();
         List<CompletableFuture<KasResult>> futures = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

@@ -50,14 +50,19 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     private static final String SIDE = "SS000999";
     private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
+    /** The calls of the unlocks of {@link #FRONT} and {@link #BACK}. */
+    private final FakeCall front = call();
+    private final FakeCall back = call();
+
     private Submission unlock(String lock, FakeCall call) {
         return Submission.unlock(lock, clock.instant().plus(MAX_AGE), call);
     }
 
-    private static KasResult resultOf(CompletableFuture<KasResult> future) {
-        assertTrue(future.isDone(), "future not completed");
-        assertFalse(future.isCompletedExceptionally(), "future completed exceptionally");
-        return future.join();
+    /** A gate of one permit that the unlock of {@link #FRONT} holds: an unlock submitted next waits. */
+    private RequestGate frontInFlight() {
+        RequestGate gate = gate(1, 10);
+        gate.submit(unlock(FRONT, front));
+        return gate;
     }
 
     // ---- withdraw -------------------------------------------------------------------------------------------------
@@ -65,8 +70,6 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     @Test
     void aWaitingUnlockIsWithdrawnCancelledAndNeverSent() {
         RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
-        FakeCall back = new FakeCall(clock);
         CompletableFuture<KasResult> first = gate.submit(unlock(FRONT, front));
         CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
         CompletableFuture<KasResult> merged = gate.submit(unlock(BACK, back));
@@ -99,7 +102,6 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     @Test
     void aCallInFlightIsNotWithdrawn() {
         RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
         CompletableFuture<KasResult> inFlight = gate.submit(unlock(FRONT, front));
         assertEquals(1, front.invocations());
 
@@ -114,7 +116,6 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     @Test
     void aRetryAfterA504IsInFlightAndNotWithdrawn() {
         RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
         CompletableFuture<KasResult> result = gate.submit(unlock(FRONT, front));
         front.complete(gatewayTimeout());
         assertEquals(2, front.invocations(), "the one immediate retry after a 504");
@@ -127,10 +128,7 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void unknownKeysAndAClosedGateWithdrawNothing() {
-        RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
-        FakeCall back = new FakeCall(clock);
-        gate.submit(unlock(FRONT, front));
+        RequestGate gate = frontInFlight();
         CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
 
         assertFalse(gate.withdraw(Submission.unlockKey(SIDE)));
@@ -147,9 +145,7 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void withdrawingTwiceWithdrawsOnce() {
-        RequestGate gate = gate(1, 10);
-        gate.submit(unlock(FRONT, new FakeCall(clock)));
-        FakeCall back = new FakeCall(clock);
+        RequestGate gate = frontInFlight();
         CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
 
         assertTrue(gate.withdraw(Submission.unlockKey(BACK)));
@@ -162,16 +158,14 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     @Test
     void theKeyIsFreeAgainAndTheQueueKeepsItsOrder() {
         RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
-        FakeCall back = new FakeCall(clock);
-        FakeCall side = new FakeCall(clock);
+        FakeCall side = call();
         gate.submit(unlock(FRONT, front));
         CompletableFuture<KasResult> withdrawn = gate.submit(unlock(BACK, back));
         CompletableFuture<KasResult> sideResult = gate.submit(unlock(SIDE, side));
         assertTrue(gate.withdraw(Submission.unlockKey(BACK)));
 
         // a new unlock of the same lock is a new submission, not merged into the withdrawn one
-        FakeCall backAgain = new FakeCall(clock);
+        FakeCall backAgain = call();
         CompletableFuture<KasResult> again = gate.submit(unlock(BACK, backAgain));
         assertFalse(again.isDone());
         assertEquals(2, gate.queued());
@@ -191,9 +185,7 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void theTimerOfAWithdrawnUnlockDoesNothingEvenIfItCouldNotBeCancelled() {
-        RequestGate gate = gate(1, 10);
-        gate.submit(unlock(FRONT, new FakeCall(clock)));
-        FakeCall back = new FakeCall(clock);
+        RequestGate gate = frontInFlight();
         CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
         scheduler.ignoreCancel(); // as for a timer that has begun to run on another thread
 
@@ -209,9 +201,8 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void futuresAreCompletedOutsideTheGatesLock() throws Exception {
-        RequestGate gate = gate(1, 10);
-        gate.submit(unlock(FRONT, new FakeCall(clock)));
-        CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, new FakeCall(clock)));
+        RequestGate gate = frontInFlight();
+        CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
         AtomicInteger seen = new AtomicInteger(-1);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
@@ -306,10 +297,7 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void aRepeatedCommandMovesTheDeadlineOfAWaitingUnlock() {
-        RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
-        FakeCall back = new FakeCall(clock);
-        gate.submit(unlock(FRONT, front));
+        RequestGate gate = frontInFlight();
         CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back)); // deadline T0 + 10 s
 
         clock.advance(Duration.ofSeconds(6));
@@ -329,9 +317,7 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void theExtendedDeadlineStillExpiresTheUnlock() {
-        RequestGate gate = gate(1, 10);
-        gate.submit(unlock(FRONT, new FakeCall(clock)));
-        FakeCall back = new FakeCall(clock);
+        RequestGate gate = frontInFlight();
         CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
         clock.advance(Duration.ofSeconds(3));
         assertTrue(gate.extendDeadline(Submission.unlockKey(BACK), clock.instant().plus(MAX_AGE))); // T0 + 13 s
@@ -349,9 +335,8 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
 
     @Test
     void anEarlierDeadlineDoesNotShortenTheWait() {
-        RequestGate gate = gate(1, 10);
-        gate.submit(unlock(FRONT, new FakeCall(clock)));
-        CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, new FakeCall(clock)));
+        RequestGate gate = frontInFlight();
+        CompletableFuture<KasResult> waiting = gate.submit(unlock(BACK, back));
 
         assertTrue(gate.extendDeadline(Submission.unlockKey(BACK), T0.plusSeconds(1)));
         clock.advance(Duration.ofSeconds(5));
@@ -363,7 +348,6 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     @Test
     void extendingWithoutAPendingUnlockSendsNothing() {
         RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
         CompletableFuture<KasResult> done = gate.submit(unlock(FRONT, front));
         front.complete(accepted());
         assertEquals(KasOutcome.ACCEPTED, resultOf(done).outcome());
@@ -382,7 +366,6 @@ class RequestGateWithdrawTest extends ManualGateTestBase {
     @Test
     void extendingAnUnlockInFlightWidensTheWindowOfItsOneRetry() {
         RequestGate gate = gate(1, 10);
-        FakeCall front = new FakeCall(clock);
         CompletableFuture<KasResult> result = gate.submit(unlock(FRONT, front)); // deadline T0 + 10 s
         clock.advance(Duration.ofSeconds(8));
         assertTrue(gate.extendDeadline(Submission.unlockKey(FRONT), clock.instant().plus(MAX_AGE))); // T0 + 18 s

@@ -12,8 +12,12 @@
  */
 package org.openhab.binding.kas.internal.api.transport;
 
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -31,30 +35,34 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class ClientFixture<C> implements TransportFixture {
 
     /**
-     * One HTTP library line.
+     * One HTTP library line: how its clients are made, started and stopped, and the transport under test on one.
      *
      * @param <C> its HTTP client type
+     * @param newClient makes a new, not started client
+     * @param newUnresolvingClient makes a new, not started client that fails every host name lookup with an
+     *            {@link java.net.UnknownHostException} (see {@link ClientFixture#noLookups(String)})
+     * @param start starts a client
+     * @param stop stops a client
+     * @param requestHeadersLimit the most bytes of request line and headers a client can send
+     * @param transport the transport under test on a client
      *
      * @author KAS binding contributors - Initial contribution
      */
-    public interface Library<C> {
-        /** @return a new, not started client */
-        C newClient();
+    public record Library<C>(Supplier<C> newClient, Supplier<C> newUnresolvingClient, ClientStep<C> start,
+            ClientStep<C> stop, ToIntFunction<C> requestHeadersLimit, Function<C, HttpTransport> transport) {
+    }
 
-        /** @return a new, not started client that fails every host name lookup with an UnknownHostException */
-        C newUnresolvingClient();
-
-        /** Starts a client. */
-        void start(C client) throws Exception;
-
-        /** Stops a client. */
-        void stop(C client) throws Exception;
-
-        /** @return the most bytes of request line and headers the client can send */
-        int requestHeadersLimit(C client);
-
-        /** @return the transport under test on the client */
-        HttpTransport transport(C client);
+    /**
+     * Starts or stops a client.
+     *
+     * @param <C> the HTTP client type
+     *
+     * @author KAS binding contributors - Initial contribution
+     */
+    @FunctionalInterface
+    public interface ClientStep<C> {
+        /** Starts or stops the client. */
+        void run(C client) throws Exception;
     }
 
     private final Library<C> library;
@@ -73,8 +81,8 @@ public final class ClientFixture<C> implements TransportFixture {
     public synchronized HttpTransport transport() {
         HttpTransport transport = shared;
         if (transport == null) {
-            C client = start(library.newClient());
-            transport = library.transport(client);
+            C client = start(library.newClient().get());
+            transport = library.transport().apply(client);
             sharedClient = client;
             shared = transport;
         }
@@ -84,26 +92,27 @@ public final class ClientFixture<C> implements TransportFixture {
     @Override
     public synchronized int requestHeadersLimit() {
         transport();
+        @Nullable
         C client = sharedClient;
         if (client == null) {
             throw new IllegalStateException("no shared client");
         }
-        return library.requestHeadersLimit(client);
+        return library.requestHeadersLimit().applyAsInt(client);
     }
 
     @Override
     public HttpTransport stoppedTransport() {
-        return library.transport(library.newClient());
+        return library.transport().apply(library.newClient().get());
     }
 
     @Override
     public HttpTransport unresolvingTransport() {
-        return library.transport(start(library.newUnresolvingClient()));
+        return library.transport().apply(start(library.newUnresolvingClient().get()));
     }
 
     private synchronized C start(C client) {
         try {
-            library.start(client);
+            library.start().run(client);
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client does not start", e);
         }
@@ -114,10 +123,18 @@ public final class ClientFixture<C> implements TransportFixture {
     @Override
     public synchronized void close() throws Exception {
         for (C client : started) {
-            library.stop(client);
+            library.stop().run(client);
         }
         started.clear();
         sharedClient = null;
         shared = null;
+    }
+
+    /**
+     * @param host the host name a client of a test was asked to look up
+     * @return the failure of every lookup of an unresolving client
+     */
+    public static UnknownHostException noLookups(String host) {
+        return new UnknownHostException(host + ": no lookups in this test");
     }
 }

@@ -12,13 +12,10 @@
  */
 package org.openhab.binding.kas.internal.api.transport.jetty9;
 
-import java.net.UnknownHostException;
-
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.openhab.binding.kas.internal.api.transport.ClientFixture;
-import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.api.transport.TransportFixture;
 
 /**
@@ -27,46 +24,24 @@ import org.openhab.binding.kas.internal.api.transport.TransportFixture;
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class Jetty9Fixture implements ClientFixture.Library<HttpClient> {
+public final class Jetty9Fixture {
+
+    private Jetty9Fixture() {
+    }
 
     /**
      * @return a fixture of the Jetty 9.4 transport
      */
     public static TransportFixture create() {
-        return new ClientFixture<>(new Jetty9Fixture());
+        return new ClientFixture<>(new ClientFixture.Library<>(HttpClient::new, Jetty9Fixture::newUnresolvingClient,
+                HttpClient::start, HttpClient::stop,
+                // Jetty 9.4 writes request line and headers into one request buffer
+                HttpClient::getRequestBufferSize, Jetty9Transport::new));
     }
 
-    @Override
-    public HttpClient newClient() {
-        return new HttpClient();
-    }
-
-    @Override
-    public HttpClient newUnresolvingClient() {
+    private static HttpClient newUnresolvingClient() {
         HttpClient client = new HttpClient(new SslContextFactory.Client());
-        client.setSocketAddressResolver(
-                (host, port, promise) -> promise.failed(new UnknownHostException(host + ": no lookups in this test")));
+        client.setSocketAddressResolver((host, port, promise) -> promise.failed(ClientFixture.noLookups(host)));
         return client;
-    }
-
-    @Override
-    public void start(HttpClient client) throws Exception {
-        client.start();
-    }
-
-    @Override
-    public void stop(HttpClient client) throws Exception {
-        client.stop();
-    }
-
-    @Override
-    public int requestHeadersLimit(HttpClient client) {
-        // Jetty 9.4 writes request line and headers into one request buffer
-        return client.getRequestBufferSize();
-    }
-
-    @Override
-    public HttpTransport transport(HttpClient client) {
-        return new Jetty9Transport(client);
     }
 }

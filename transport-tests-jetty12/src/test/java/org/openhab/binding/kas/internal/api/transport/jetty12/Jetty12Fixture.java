@@ -12,12 +12,9 @@
  */
 package org.openhab.binding.kas.internal.api.transport.jetty12;
 
-import java.net.UnknownHostException;
-
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.kas.internal.api.transport.ClientFixture;
-import org.openhab.binding.kas.internal.api.transport.HttpTransport;
 import org.openhab.binding.kas.internal.api.transport.TransportFixture;
 
 /**
@@ -26,47 +23,26 @@ import org.openhab.binding.kas.internal.api.transport.TransportFixture;
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class Jetty12Fixture implements ClientFixture.Library<HttpClient> {
+public final class Jetty12Fixture {
+
+    private Jetty12Fixture() {
+    }
 
     /**
      * @return a fixture of the Jetty 12 transport
      */
     public static TransportFixture create() {
-        return new ClientFixture<>(new Jetty12Fixture());
+        return new ClientFixture<>(new ClientFixture.Library<>(HttpClient::new, Jetty12Fixture::newUnresolvingClient,
+                HttpClient::start, HttpClient::stop,
+                // Jetty 12 grows the request buffer up to this size for the headers
+                HttpClient::getMaxRequestHeadersSize, Jetty12Transport::new));
     }
 
-    @Override
-    public HttpClient newClient() {
-        return new HttpClient();
-    }
-
-    @Override
-    public HttpClient newUnresolvingClient() {
+    private static HttpClient newUnresolvingClient() {
         HttpClient client = new HttpClient();
         // Jetty 12's resolver also gets a context map
-        client.setSocketAddressResolver((host, port, context, promise) -> promise
-                .failed(new UnknownHostException(host + ": no lookups in this test")));
+        client.setSocketAddressResolver(
+                (host, port, context, promise) -> promise.failed(ClientFixture.noLookups(host)));
         return client;
-    }
-
-    @Override
-    public void start(HttpClient client) throws Exception {
-        client.start();
-    }
-
-    @Override
-    public void stop(HttpClient client) throws Exception {
-        client.stop();
-    }
-
-    @Override
-    public int requestHeadersLimit(HttpClient client) {
-        // Jetty 12 grows the request buffer up to this size for the headers
-        return client.getMaxRequestHeadersSize();
-    }
-
-    @Override
-    public HttpTransport transport(HttpClient client) {
-        return new Jetty12Transport(client);
     }
 }
