@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -105,6 +106,8 @@ final class GateAttempts {
             }
             try {
                 call = entry.submission.call().get();
+                // a supplier that breaks its contract with null ends the attempt like a throwing one
+                Objects.requireNonNull(call, "the call supplier returned null");
             } catch (VirtualMachineError e) {
                 onAttemptDone(entry, attempt, null, e);
                 throw e;
