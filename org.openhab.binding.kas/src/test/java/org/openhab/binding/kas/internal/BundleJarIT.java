@@ -28,6 +28,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -42,6 +43,9 @@ import org.junit.jupiter.api.Test;
  */
 @NonNullByDefault
 class BundleJarIT {
+
+    /** A comma that separates two clauses of an OSGi header: one outside double quotes. */
+    private static final Pattern CLAUSE_SEPARATOR = Pattern.compile(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
 
     private static Path jarPath = Path.of("");
     private static Attributes manifest = new Attributes();
@@ -185,21 +189,11 @@ class BundleJarIT {
             return fail("the manifest has an Import-Package header");
         }
         Map<String, String> result = new LinkedHashMap<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : (header + ",").toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                String clause = current.toString().trim();
-                int semicolon = clause.indexOf(';');
-                result.put(semicolon < 0 ? clause : clause.substring(0, semicolon),
-                        semicolon < 0 ? "" : clause.substring(semicolon + 1));
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
+        for (String part : CLAUSE_SEPARATOR.split(header)) {
+            String clause = part.trim();
+            int semicolon = clause.indexOf(';');
+            result.put(semicolon < 0 ? clause : clause.substring(0, semicolon),
+                    semicolon < 0 ? "" : clause.substring(semicolon + 1));
         }
         return result;
     }
