@@ -25,7 +25,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.openhab.binding.kas.internal.api.transport.AnswerCollector;
 import org.openhab.binding.kas.internal.api.transport.HttpAnswer;
@@ -135,10 +135,11 @@ public final class Jetty12Transport implements HttpTransport {
 
         /**
          * @return whether Jetty 12 failed to write the request: its generator rejects request headers over the
-         *         client's limit with "Request headers too large", before anything is written
+         *         client's limit with "Request headers too large" (an {@link HttpException}, since Jetty 12.1.6 no
+         *         longer the deprecated {@code BadMessageException} by name), before anything is written
          */
         private static boolean unwritable(Throwable failure) {
-            return failure instanceof BadMessageException || (failure instanceof IllegalArgumentException
+            return failure instanceof HttpException || (failure instanceof IllegalArgumentException
                     && String.valueOf(failure.getMessage()).contains("too large"));
         }
     }
