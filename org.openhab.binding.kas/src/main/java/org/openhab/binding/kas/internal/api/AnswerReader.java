@@ -35,6 +35,11 @@ final class AnswerReader {
 
     private final Logger logger;
     private final int maxBodyBytes;
+    /** The charset of the latest {@code Content-Type}: KAS sends the same one every time. */
+    private volatile @Nullable DecodedContentType latest;
+
+    private record DecodedContentType(String contentType, Charset charset) {
+    }
 
     /**
      * @param logger the client's logger (for the TRACE line of the body)
@@ -55,7 +60,7 @@ final class AnswerReader {
     KasResult read(long id, HttpAnswer.Received answer, boolean pinRequest, UnaryOperator<String> redactor) {
         int status = answer.status();
         byte[] bytes = answer.body();
-        String body = redactor.apply(new String(bytes, charsetOf(answer.contentType())));
+        String body = redactor.apply(new String(bytes, charsetFor(answer.contentType())));
         if (logger.isTraceEnabled()) {
             String logBody = pinRequest && status == 200 && ResponseClassifier.extractPinCode(body) != null
                     ? "<PIN code, " + body.strip().length() + " characters>"
@@ -77,19 +82,44 @@ final class AnswerReader {
                 status);
     }
 
+    private Charset charsetFor(@Nullable String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        DecodedContentType known = latest;
+        if (known != null && known.contentType().equals(contentType)) {
+            return known.charset();
+        }
+        Charset charset = charsetOf(contentType);
+        latest = new DecodedContentType(contentType, charset);
+        return charset;
+    }
+
     static Charset charsetOf(@Nullable String contentType) {
-        if (contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String[] pair = parameter.split("=", 2);
-                if (pair.length == 2 && "charset".equalsIgnoreCase(pair[0].strip())) {
-                    String name = pair[1].strip().replace("\"", "");
-                    try {
-                        return Charset.forName(name);
-                    } catch (IllegalArgumentException e) {
-                        // unknown or illegal charset name: fall back to UTF-8
-                    }
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        // the parts between semicolons, e.g. of "text/plain; charset=utf-8"; no split: this runs for every answer
+        int from = 0;
+        while (from <= contentType.length()) {
+            int end = contentType.indexOf(';', from);
+            if (end < 0) {
+                end = contentType.length();
+            }
+            String parameter = contentType.substring(from, end);
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && "charset".equalsIgnoreCase(parameter.substring(0, equals).strip())) {
+                String name = parameter.substring(equals + 1).strip().replace("\"", "");
+                if ("utf-8".equalsIgnoreCase(name)) {
+                    return StandardCharsets.UTF_8;
+                }
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    // unknown or illegal charset name: try the next part, then fall back to UTF-8
                 }
             }
+            from = end + 1;
         }
         return StandardCharsets.UTF_8;
     }

@@ -77,8 +77,11 @@ public final class LogSafe {
      */
     public static String redact(@Nullable String text, @Nullable ApiKey key) {
         String result = maskKey(text, key);
-        result = replaceGroup(UNLOCK_PATH_KEY, result, 2);
-        return replaceGroup(JSON_API_KEY, result, 2);
+        // each pattern needs a character most answers do not have: no regular expression runs for them
+        if (result.indexOf('/') >= 0) {
+            result = replaceGroup(UNLOCK_PATH_KEY, result, 2);
+        }
+        return result.indexOf('"') >= 0 ? replaceGroup(JSON_API_KEY, result, 2) : result;
     }
 
     /**
@@ -125,6 +128,9 @@ public final class LogSafe {
     public static String shorten(@Nullable String text, int max) {
         if (text == null || max <= 0) {
             return "";
+        }
+        if (isShortAndPlain(text, max)) {
+            return text; // nothing to change: the common case of the add-on's own messages
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
         boolean pendingSpace = false;
@@ -211,6 +217,26 @@ public final class LogSafe {
      */
     static String codePoint(int cp) {
         return String.format(Locale.ROOT, "U+%04X", cp);
+    }
+
+    /**
+     * @return whether {@link #shorten(String, int)} would return the text unchanged because it is at most {@code max}
+     *         characters of printable ASCII with single spaces only between words
+     */
+    private static boolean isShortAndPlain(String text, int max) {
+        int length = text.length();
+        if (length > max || length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static String replaceGroup(Pattern pattern, String text, int group) {

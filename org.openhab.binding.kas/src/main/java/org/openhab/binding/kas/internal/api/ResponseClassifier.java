@@ -41,6 +41,8 @@ public final class ResponseClassifier {
 
     /** The documented answer to an accepted unlock, in canonical form (see {@link #canonical(String)}). */
     static final String UNLOCKING = "door is unlocking";
+    /** The answer to an accepted unlock word for word as KAS documents it: recognised without canonicalising. */
+    static final String UNLOCKING_AS_DOCUMENTED = "Door is unlocking\u2026";
     static final String NOT_ADMIN = "you are not the admin";
     static final String INVALID_TOKEN = "invalid token";
     static final String LOCK_NOT_FOUND = "lock is not found";
@@ -100,7 +102,7 @@ public final class ResponseClassifier {
     }
 
     private static KasResult classifyUnlock(String text) {
-        if (UNLOCKING.equals(canonical(extractMessage(text)))) {
+        if (UNLOCKING_AS_DOCUMENTED.equals(text) || UNLOCKING.equals(canonical(extractMessage(text)))) {
             return KasResult.accepted("Unlock command accepted by the KAS cloud; it is on its way to the lock "
                     + "(not yet confirmed open).", 200);
         }

@@ -59,6 +59,12 @@ final class LockSession {
     private @Nullable CompletableFuture<KasResult> pendingUnlock;
     /** The account the pending unlock went to, to merge repeated commands into it and to withdraw it. */
     private @Nullable KasAccountHandler pendingAccount;
+    /**
+     * When the door is assumed locked again; {@code null} while no accepted unlock is running out. The timer
+     * ({@link #relockJob}) is not rescheduled for every unlock: when it fires before this time, it waits again for the
+     * rest.
+     */
+    private @Nullable Instant relockAt;
     private @Nullable ScheduledFuture<?> relockJob;
 
     LockSession(Object stateLock, ThingUID thing, LockSettings settings, Clock clock, ScheduledExecutorService timers,
@@ -119,7 +125,7 @@ final class LockSession {
             target = accountNow;
             pendingUnlock = mine;
             pendingAccount = accountNow;
-            cancelRelock();
+            relockAt = null; // assumed unlocked until this unlock's outcome
             channels.assumeUnlocked(true);
         }
         logger.debug("Lock {}: {} asks for an unlock of {}", thing, source, settings.factoryNumber());
@@ -221,11 +227,15 @@ final class LockSession {
             boolean stillUnlocked = false;
             if (result.isSuccess()) {
                 long millis = settings.unlockedDuration().toMillis();
+                Instant now = clock.instant();
                 if (millis > 0) {
-                    relockJob = timers.schedule(this::relock, millis, TimeUnit.MILLISECONDS);
+                    relockAt = now.plusMillis(millis);
+                    if (relockJob == null) {
+                        relockJob = timers.schedule(this::relock, millis, TimeUnit.MILLISECONDS);
+                    }
                     stillUnlocked = true;
                 }
-                channels.unlockAccepted(clock.instant());
+                channels.unlockAccepted(now);
             }
             channels.assumeUnlocked(stillUnlocked);
             reporter.report(result, false, settings.factoryNumber().value());
@@ -234,8 +244,19 @@ final class LockSession {
 
     private void relock() {
         synchronized (stateLock) {
-            if (!closed && pendingUnlock == null) {
-                relockJob = null;
+            relockJob = null;
+            Instant at = relockAt;
+            if (closed || at == null) {
+                return; // closed, or a newer unlock is pending or failed (it decided the assumed state)
+            }
+            long millisLeft = at.toEpochMilli() - clock.millis();
+            if (millisLeft > 0) {
+                // a later unlock was accepted meanwhile: the door stays unlocked for the rest of its duration
+                relockJob = timers.schedule(this::relock, millisLeft, TimeUnit.MILLISECONDS);
+                return;
+            }
+            relockAt = null;
+            if (pendingUnlock == null) {
                 channels.assumeUnlocked(false);
             }
         }
@@ -250,6 +271,7 @@ final class LockSession {
 
     /** Called with stateLock held. */
     private void cancelRelock() {
+        relockAt = null;
         ScheduledFuture<?> job = relockJob;
         if (job != null) {
             job.cancel(false);

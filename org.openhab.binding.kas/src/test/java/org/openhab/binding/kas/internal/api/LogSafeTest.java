@@ -94,7 +94,14 @@ class LogSafeTest {
                 // white space is collapsed and trimmed
                 Arguments.of("  a    b \n\n c  ", "a b c"), //
                 Arguments.of("   ", ""), //
-                Arguments.of(null, ""));
+                Arguments.of(null, ""), //
+                // plain text stays as it is; a space at either end, two spaces or DEL are still cleaned up
+                Arguments.of("Door is unlocking (not yet open); ~42.", "Door is unlocking (not yet open); ~42."), //
+                Arguments.of(" a", "a"), //
+                Arguments.of("a ", "a"), //
+                Arguments.of("a  b", "a b"), //
+                Arguments.of("a\u007fb", "a b"), //
+                Arguments.of("caf\u00e9 cr\u00e8me", "caf\u00e9 cr\u00e8me"));
     }
 
     @ParameterizedTest

@@ -197,6 +197,47 @@ class KasLockChannelTest extends KasLockTestBase {
     }
 
     @Test
+    void anUnlockAcceptedDuringTheUnlockedPeriodKeepsTheDoorUnlockedForItsWholeDuration() {
+        InMemoryThing front = startAccountAndFront();
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).size() == 1);
+        advance(Duration.ofMillis(600));
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).size() == 2);
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED, EVENT_UNLOCK_ACCEPTED), events(front));
+
+        // the first unlock's duration is over, the second one's is not
+        advance(Duration.ofMillis(400));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
+        assertEquals(1, timers.liveTasks(), "one relock timer, waiting for the rest of the second duration");
+        advance(Duration.ofMillis(600).minus(TICK));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_LOCK));
+        advance(TICK);
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        assertEquals(OnOffType.OFF, lastState(front, CHANNEL_UNLOCK));
+        assertEquals(0, timers.liveTasks());
+    }
+
+    @Test
+    void anUnlockFailingDuringTheUnlockedPeriodShowsTheDoorLockedAndTheFirstRelockChangesNothing() {
+        InMemoryThing front = startAccountAndFront();
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).size() == 1);
+        advance(Duration.ofMillis(600));
+        emulator.removeLock(FRONT_FN);
+        command(front, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(front).size() == 2);
+        assertEquals(List.of(EVENT_UNLOCK_ACCEPTED, EVENT_UNLOCK_FAILED), events(front));
+
+        // as before the failed unlock: the door is shown locked at once, not at the end of the first duration
+        assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
+        int updates = states(front, CHANNEL_LOCK).size();
+        advance(Duration.ofMillis(400));
+        advanceWithoutAnyTimer(Duration.ofMinutes(1));
+        assertEquals(updates, states(front, CHANNEL_LOCK).size());
+    }
+
+    @Test
     void lockOnDuringTheUnlockedPeriodDoesNotPretendTheDoorIsLocked() {
         InMemoryThing front = startAccountAndFrontUnlockedFor(30);
         command(front, CHANNEL_UNLOCK, OnOffType.ON);

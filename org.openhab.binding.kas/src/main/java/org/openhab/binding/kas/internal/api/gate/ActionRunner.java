@@ -54,7 +54,8 @@ final class ActionRunner {
                 }
             }
         } finally {
-            pending.remove();
+            // set, not removed: the thread's next run finds its entry instead of creating one again
+            pending.set(null);
         }
     }
 }
