@@ -41,7 +41,7 @@ import org.openhab.core.thing.Thing;
 @NonNullByDefault
 public final class LatencyBenchmark {
 
-    static final double GOAL_P50_RATIO = 1.05;
+    static final double GOAL_P50_RATIO = 1.10;
     static final double GOAL_P99_RATIO = 1.2;
     static final String UNLOCK_ACCEPTED = "UNLOCK_ACCEPTED";
     static final int WARMUP_WINDOW = 2000;
