@@ -31,7 +31,8 @@ import org.openhab.binding.kas.internal.api.KasResult;
  * <p>
  * A check is the key-less {@link KasCloudClient#probe()}: any HTTP answer means reachable. It runs when the session
  * starts ({@link #check()}), after a request failed in a way that may mean the cloud is gone
- * ({@link #checkAfterFailure()}, at most every {@link #MIN_CHECK_INTERVAL}), and while the cloud does not answer, again
+ * ({@link #checkAfterFailure()}, at most every {@link #MIN_CHECK_INTERVAL}: a failure sooner than that is checked when
+ * the interval is over), and while the cloud does not answer, again
  * after a delay that doubles from {@link #FIRST_RECHECK_DELAY} up to {@link #MAX_RECHECK_DELAY}. A request that gets
  * an HTTP answer proves the cloud reachable at once ({@link #answered()}), also while a check is under way: a check
  * that fails after such an answer is ignored. Decisions and reports are made under one lock, so that they reach the
@@ -101,14 +102,19 @@ final class CloudReachability {
 
     /**
      * A request failed in a way that may mean the cloud is gone (time-out, connection failure, KAS 500 or 503): check
-     * once, unless a check is under way or scheduled, or the last one began less than {@link #MIN_CHECK_INTERVAL}
-     * ago.
+     * once, unless a check is under way or scheduled. When the last check began less than {@link #MIN_CHECK_INTERVAL}
+     * ago, the check waits until that interval is over; an HTTP answer meanwhile ({@link #answered()}) makes it
+     * unnecessary.
      */
     void checkAfterFailure() {
         synchronized (this) {
+            if (closed || checking || recheck != null) {
+                return;
+            }
             Instant last = lastCheck;
-            if (closed || checking || recheck != null
-                    || (last != null && clock.instant().isBefore(last.plus(MIN_CHECK_INTERVAL)))) {
+            Instant now = clock.instant();
+            if (last != null && now.isBefore(last.plus(MIN_CHECK_INTERVAL))) {
+                scheduleRecheck(Duration.between(now, last.plus(MIN_CHECK_INTERVAL)));
                 return;
             }
         }
@@ -148,12 +154,17 @@ final class CloudReachability {
         Duration next = delay.multipliedBy(2);
         recheckDelay = next.compareTo(MAX_RECHECK_DELAY) > 0 ? MAX_RECHECK_DELAY : next;
         cancelRecheck();
+        scheduleRecheck(delay);
+        listener.unreachable(result, delay);
+    }
+
+    /** Called with this locked. */
+    private void scheduleRecheck(Duration delay) {
         try {
             recheck = timers.schedule(this::recheck, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             recheck = null; // shutting down
         }
-        listener.unreachable(result, delay);
     }
 
     private void recheck() {

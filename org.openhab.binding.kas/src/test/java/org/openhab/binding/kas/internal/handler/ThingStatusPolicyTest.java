@@ -229,6 +229,41 @@ class ThingStatusPolicyTest extends KasLockTestBase {
     }
 
     @Test
+    void aFailureSoonAfterACheckIsCheckedWhenTheIntervalIsOver() {
+        InMemoryBridge account = startAccount(); // checks the cloud as it starts
+        InMemoryThing front = startLock("front", FRONT_FN);
+        advance(Duration.ofSeconds(4));
+        emulator.addFault(Fault.any().resetConnection());
+
+        assertUnlockOutcome(front, KasOutcome.COMMUNICATION_ERROR);
+
+        // 4 s after the start's check: no check yet, and the account stays ONLINE ...
+        advance(CloudReachability.MIN_CHECK_INTERVAL.minus(Duration.ofSeconds(4)).minus(TICK));
+        assertEquals(1, checksSent());
+        assertEquals(ThingStatus.ONLINE, account.getStatus());
+        // ... until the interval is over: then the check runs, fails and takes the account OFFLINE
+        advance(TICK);
+        awaitUnreachable(account);
+        assertEquals(2, checksSent());
+    }
+
+    @Test
+    void anAnswerBeforeTheIntervalIsOverMakesTheWaitingCheckUnnecessary() {
+        startAccount();
+        InMemoryThing front = startLock("front", FRONT_FN);
+        advance(Duration.ofSeconds(4));
+        emulator.addFault(Fault.on(Endpoint.UNLOCK).times(1).resetConnection());
+        assertUnlockOutcome(front, KasOutcome.COMMUNICATION_ERROR);
+        assertEquals(1, timers.liveTasks(), "the check waits for the interval to be over");
+
+        assertPinCodeCreated(front);
+
+        assertEquals(0, timers.liveTasks(), "the answer shows that the cloud is there");
+        advanceWithoutAnyTimer(Duration.ofMinutes(1));
+        assertEquals(1, checksSent());
+    }
+
+    @Test
     void aFailureWhileTheCheckRunsSendsNoSecondCheck() {
         InMemoryBridge account = startAccount();
         InMemoryThing front = startLock("front", FRONT_FN);
