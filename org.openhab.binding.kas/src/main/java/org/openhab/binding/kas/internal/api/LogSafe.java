@@ -34,6 +34,9 @@ public final class LogSafe {
     /** Appended to shortened text. */
     public static final String ELLIPSIS = "\u2026";
 
+    /** Printable ASCII characters that {@link #characterName(int)} names by code point. */
+    private static final String NAMED_BY_CODE_POINT = "'\",[]";
+
     /** The key segment of a remote-unlock path: {@code /remoteUnlock/SS000510/<key>}. */
     private static final Pattern UNLOCK_PATH_KEY = Pattern.compile("(/remoteUnlock/[^/\\s?#]*/)([^/\\s?#\"'<>;,)\\]]+)",
             Pattern.CASE_INSENSITIVE);
@@ -203,13 +206,15 @@ public final class LogSafe {
     /**
      * Names a character for a message or a translated text, without reproducing anything unprintable or anything that
      * could be read as a sentence: a printable ASCII character in single quotes (e.g. {@code '/'}), any other by its
-     * code point (e.g. {@code U+0020}, {@code U+00E9}).
+     * code point (e.g. {@code U+0020}, {@code U+00E9}). So are the quotes and the characters that openHAB's status
+     * descriptions cannot carry in an argument (comma, square brackets, double quote; see the handlers'
+     * {@code StatusTexts}): {@code U+002C}, not a changed character.
      *
      * @param cp the code point
      * @return the name
      */
     public static String characterName(int cp) {
-        return cp > ' ' && cp < 0x7f && cp != '\'' ? "'" + (char) cp + "'" : codePoint(cp);
+        return cp > ' ' && cp < 0x7f && NAMED_BY_CODE_POINT.indexOf(cp) < 0 ? "'" + (char) cp + "'" : codePoint(cp);
     }
 
     /**

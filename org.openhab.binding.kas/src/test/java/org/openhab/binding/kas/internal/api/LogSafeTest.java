@@ -21,6 +21,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -146,6 +147,13 @@ class LogSafeTest {
                 Arguments.of(0xa0, "a whitespace character (U+00A0)"), //
                 Arguments.of(0x202e, "an invisible formatting character (U+202E)"), //
                 Arguments.of(0x1f600, "a non-ASCII character (U+1F600)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = { "47|'/'", "36|'$'", "58|':'", "44|U+002C", "91|U+005B",
+            "93|U+005D", "34|U+0022", "39|U+0027", "32|U+0020", "127|U+007F", "233|U+00E9", "8238|U+202E" })
+    void characterNameQuotesWhatAStatusDescriptionCanCarryAndNamesTheRestByCodePoint(int codePoint, String name) {
+        assertEquals(name, LogSafe.characterName(codePoint));
     }
 
     @ParameterizedTest

@@ -114,6 +114,9 @@ class BadInputTest extends SafetyTestBase {
                 Arguments.of(CONFIG_API_KEY, KEY_HEAD + ".c2lnbmF0\u0000dXJl", "api-key-control-character",
                         "[\"U+0000\"]"), //
                 Arguments.of(CONFIG_API_KEY, KEY_HEAD + ":c2lnbmF0dXJl", "api-key-character", "[\"':'\"]"), //
+                // characters that a status description's argument cannot carry are named by code point
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + ",c2lnbmF0dXJl", "api-key-character", "[\"U+002C\"]"), //
+                Arguments.of(CONFIG_API_KEY, KEY_HEAD + "[0]", "api-key-character", "[\"U+005B\"]"), //
                 Arguments.of(CONFIG_BASE_URL, "http://127.0.0.1.nip.io:8080", "base-url-http",
                         "[\"127.0.0.1.nip.io\"]"), //
                 Arguments.of(CONFIG_BASE_URL, "http://[::2]:8080", "base-url-http", "[\"(::2)\"]"), //
@@ -186,6 +189,8 @@ class BadInputTest extends SafetyTestBase {
                 Arguments.of("SS%2E%2E", "factory-number-character", "[\"'%'\", \"3\"]"), //
                 Arguments.of("SS000510?apiKey=x", "factory-number-character", "[\"'?'\", \"9\"]"), //
                 Arguments.of("SS0005#10", "factory-number-character", "[\"'#'\", \"7\"]"), //
+                Arguments.of("SS000,510", "factory-number-character", "[\"U+002C\", \"6\"]"), //
+                Arguments.of("SS000\"510", "factory-number-character", "[\"U+0022\", \"6\"]"), //
                 Arguments.of("..", "factory-number-character", "[\"'.'\", \"1\"]"), //
                 Arguments.of("UL\u0000510", "factory-number-character", "[\"U+0000\", \"3\"]"), //
                 Arguments.of("UL\u0130510", "factory-number-character", "[\"U+0130\", \"3\"]"), //
