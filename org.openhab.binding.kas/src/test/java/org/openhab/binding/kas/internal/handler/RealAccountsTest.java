@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.kas.internal.handler;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.addons.kas.emulator.Endpoint;
 import org.openhab.addons.kas.emulator.ExecutedUnlock;
+import org.openhab.addons.kas.emulator.Fault;
 import org.openhab.addons.kas.emulator.JournalEntry;
 import org.openhab.addons.kas.emulator.KasCloudEmulator;
 import org.openhab.binding.kas.internal.api.KasCloudClient;
@@ -35,6 +37,8 @@ import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 import org.openhab.binding.kas.internal.test.KasLockTestBase;
 import org.openhab.binding.kas.internal.test.TestSecrets;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
 import org.openhab.core.standin.testing.InMemoryThing;
 import org.openhab.core.thing.ThingStatus;
@@ -54,7 +58,6 @@ import ch.qos.logback.classic.Level;
 class RealAccountsTest extends KasLockTestBase {
 
     /** A static key of the kind KAS issues besides JSON Web Tokens: no structure, no dots (not a real key). */
-    private static final String STATIC_KEY = "kas~Static_Key-0123456789";
     /** The factory number of KAS's own API example, without the documented prefix. */
     private static final String EXAMPLE_FN = "S000510";
     /** The debug line about a factory number without the documented prefix. */
@@ -99,7 +102,7 @@ class RealAccountsTest extends KasLockTestBase {
 
     @Test
     void aStaticKeyAndTheFactoryNumberOfKassExampleWorkEndToEnd() {
-        InMemoryThing door = startAccountWithLock(STATIC_KEY, EXAMPLE_FN);
+        InMemoryThing door = startAccountWithLock(STATIC_API_KEY, EXAMPLE_FN);
 
         assertUnlockAccepted(door, EXAMPLE_FN);
         KasResult pin = pinCodeAndWait(door);
@@ -120,7 +123,24 @@ class RealAccountsTest extends KasLockTestBase {
                 .map(e -> e.text()).toList();
         assertEquals(List.of("Lock " + door.getUID() + ": factory number " + EXAMPLE_FN + " " + UNDOCUMENTED_PREFIX
                 + " as KAS documents; it is used as it is"), prefixLines);
-        logs.assertNotContained(STATIC_KEY);
+        logs.assertNotContained(STATIC_API_KEY);
+    }
+
+    @Test
+    void aStaticKeyThatTheCloudRepeatsInItsAnswerIsMaskedInTheLogAndTheResult() {
+        InMemoryThing door = startAccountWithLock(STATIC_API_KEY, EXAMPLE_FN);
+        emulator.addFault(Fault.on(Endpoint.UNLOCK).times(1).respond(500, "text/plain",
+                "Unknown Error for key " + STATIC_API_KEY + " and /remoteUnlock/" + EXAMPLE_FN + "/" + STATIC_API_KEY));
+
+        command(door, CHANNEL_UNLOCK, OnOffType.ON);
+        await().atMost(WAIT).until(() -> events(door).size() == 1);
+
+        assertEquals(new StringType(KasOutcome.SERVER_ERROR.name()), lastState(door, CHANNEL_LAST_RESULT));
+        List<String> answerLines = logLines(KasCloudClient.class, Level.TRACE, "Unknown Error for key ***").stream()
+                .map(e -> e.text()).toList();
+        assertEquals(1, answerLines.size(), () -> logs.texts().toString());
+        assertTrue(answerLines.getFirst().contains("/remoteUnlock/" + EXAMPLE_FN + "/***"), answerLines::toString);
+        logs.assertNotContained(STATIC_API_KEY);
     }
 
     static Stream<String> keysOfAnyForm() {

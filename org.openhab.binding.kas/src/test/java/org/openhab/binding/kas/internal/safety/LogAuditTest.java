@@ -55,11 +55,15 @@ class LogAuditTest extends SafetyTestBase {
         probe.debug("GET /remoteUnlock/SS000510/{}", API_KEY);
         probe.debug("failed", new IllegalStateException("answer for " + OTHER_API_KEY));
         probe.trace("a JWT nobody registered: eyJhbGciOiJub25lIn0.eyJzdWIiOiJzb21lb25lLWVsc2UifQ.c2lnbmF0dXJlLXBhcnQ");
+        probe.info("a static key, no JWT: {}", STATIC_API_KEY);
 
         List<String> findings = LogAudit.takeFindings();
 
-        assertEquals(3, findings.size(), findings::toString);
-        assertTrue(findings.stream().noneMatch(f -> f.contains(API_KEY) || f.contains(OTHER_API_KEY)), "repeated");
+        assertEquals(4, findings.size(), findings::toString);
+        assertTrue(
+                findings.stream()
+                        .noneMatch(f -> f.contains(API_KEY) || f.contains(OTHER_API_KEY) || f.contains(STATIC_API_KEY)),
+                "repeated");
         assertTrue(findings.stream().allMatch(f -> f.contains("<SECRET>")), findings::toString);
         assertEquals(List.of(), LogAudit.takeFindings(), "taken once");
         // the planted lines are this test's own, not the binding's: the harness's check after each test must not see
@@ -71,8 +75,8 @@ class LogAuditTest extends SafetyTestBase {
     void theAuditKnowsTheKeysOfTheTests() {
         List<String> secrets = TestSecrets.all();
 
-        assertTrue(
-                secrets.containsAll(List.of(API_KEY, API_KEY_SIGNATURE, OTHER_API_KEY, KasCloudEmulator.DEMO_API_KEY)),
+        assertTrue(secrets.containsAll(
+                List.of(API_KEY, API_KEY_SIGNATURE, OTHER_API_KEY, STATIC_API_KEY, KasCloudEmulator.DEMO_API_KEY)),
                 "the keys of the harness are looked for");
         // key constants of other test classes (ApiKeyTest.KEY, ...) are found too
         assertTrue(secrets.size() > 4, secrets.size() + " secrets");

@@ -84,6 +84,8 @@ public abstract class KasHandlerTestBase {
     /** A second well-formed key, unknown to the emulator until a test registers it (key rotation). */
     public static final String OTHER_API_KEY = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyb3RhdGVkLWtleSJ9"
             + ".Um90YXRlZEtleVNlY3JldC05OTQy";
+    /** A "static" key as KAS also issues them: not a JWT, no dots, of the characters KAS keys may have. */
+    public static final String STATIC_API_KEY = "kas~Static_Key-0123456789";
 
     /** The front door lock: admin, gateway online. */
     /** When each test starts, on the clock of the handlers. */

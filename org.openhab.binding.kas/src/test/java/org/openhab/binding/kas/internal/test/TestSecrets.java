@@ -43,6 +43,8 @@ public final class TestSecrets {
     public static final int MIN_LENGTH = 12;
 
     private static final Set<String> SECRET_NAMES = Set.of("KEY", "TOKEN", "SECRET");
+    /** Constants that name a key without being one: environment variables, parameter and channel names. */
+    private static final Set<String> NOT_SECRET_NAMES = Set.of("VARIABLE", "NAME", "CONFIG", "CHANNEL");
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>(List.of(KasHandlerTestBase.API_KEY,
             KasHandlerTestBase.API_KEY_SIGNATURE, KasHandlerTestBase.OTHER_API_KEY, KasCloudEmulator.DEMO_API_KEY));
     private static volatile boolean constantsFound;
@@ -82,12 +84,12 @@ public final class TestSecrets {
                 for (Field field : type.getDeclaredFields()) {
                     int modifiers = field.getModifiers();
                     String name = field.getName().toUpperCase(Locale.ROOT);
+                    // found by the constant's name, never by the shape of its value: KAS keys have no documented form
                     if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class
-                            && SECRET_NAMES.stream().anyMatch(name::contains)) {
+                            && SECRET_NAMES.stream().anyMatch(name::contains)
+                            && NOT_SECRET_NAMES.stream().noneMatch(name::contains)) {
                         field.setAccessible(true);
-                        // a key constant looks like a key: long, with the dots of a JWT (variable names are not keys)
-                        if (field.get(null) instanceof String value && value.strip().length() >= MIN_LENGTH
-                                && value.contains(".")) {
+                        if (field.get(null) instanceof String value && value.strip().length() >= MIN_LENGTH) {
                             register(value);
                         }
                     }
