@@ -80,8 +80,7 @@ class I18nPropertiesTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     private static final Path OH_INF = MODULE.resolve("src/main/resources/OH-INF");
     private static final Path PROPERTIES = OH_INF.resolve("i18n/kas.properties");
-    private static final List<Path> SOURCE_ROOTS = List.of(MODULE.resolve("src/main/java"),
-            MODULE.resolve("src/main/jetty12/java"));
+    private static final List<Path> SOURCE_ROOTS = List.of(MODULE.resolve("src/main/java"));
 
     /** Where the {@code action.*} keys are read. */
     private static final String ACTIONS_SOURCE = "KasLockActions.java";

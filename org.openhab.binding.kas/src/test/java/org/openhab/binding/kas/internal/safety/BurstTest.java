@@ -154,9 +154,8 @@ class BurstTest extends SafetyTestBase {
                     outcome == KasOutcome.ACCEPTED || outcome == KasOutcome.EXPIRED || outcome == KasOutcome.QUEUE_FULL,
                     outcome.name());
         }
-        long failedNotices = bindingLog(Level.WARN, "Unlock of lock ").size();
-        assertEquals(failedEvents, failedNotices, "each failed unlock is also a WARN line (EXPIRED, QUEUE_FULL)");
         assertEquals(0, failedEvents);
+        assertEquals(List.of(), bindingLog(Level.WARN, ""), "no failure, so no WARN line (only QUEUE_FULL is one)");
         // merging did happen, and completely: every lock's ten commands came before its first answer
         assertTrue(unlocks.size() < LOCKS * COMMANDS_PER_LOCK / 2, unlocks.size() + " requests");
         assertEquals(LOCKS, unlocks.size(), "one request per lock");
