@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 
@@ -47,6 +48,14 @@ final class RequestGateFixtures {
 
     static KasResult serverError() {
         return KasResult.of(KasOutcome.SERVER_ERROR, "Unknown Error", 500);
+    }
+
+    /**
+     * @return a new waiting entry, outside any gate, whose call is never invoked by the test
+     */
+    static GateEntry entry(String description, @Nullable String key, @Nullable Instant notAfter) {
+        return new GateEntry(
+                new Submission(description, key, notAfter, CompletableFuture::new, Submission.RETRY_NEVER));
     }
 
     /**
