@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -42,6 +43,8 @@ import org.openhab.binding.kas.internal.api.transport.HttpTransportException.Rea
 final class FailureClassifier {
 
     private static final int EXCEPTION_TEXT_MAX = 160;
+    /** The cause's description is never cut shorter than this, whatever the rest of the message takes. */
+    private static final int MIN_EXCEPTION_TEXT = 20;
     private static final int MAX_CAUSE_DEPTH = 10;
 
     private final CloudBaseUrl baseUrl;
@@ -70,7 +73,7 @@ final class FailureClassifier {
         }
         if (transport != null && transport.reason() == Reason.NOT_SENT) {
             return failed(ConnectionFailure.NOT_SENT,
-                    "The request could not be sent: " + describe(failure, redactor) + ".", 0);
+                    withCause("The request could not be sent: ", failure, redactor, "."), 0);
         }
         if (find(failure, TimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null) {
             return KasResult.connectionFailed(
@@ -93,16 +96,20 @@ final class FailureClassifier {
                     "There is no network route to " + baseUrl.authority() + "; check the network.", 0);
         }
         if (find(failure, SSLException.class) != null) {
-            return failed(ConnectionFailure.TLS, "The secure (TLS) connection to " + baseUrl.host() + " failed: "
-                    + describe(failure, redactor) + ". Check the system clock and the certificates.", 0);
+            // nothing is sent before the handshake is done; a secure connection that fails later may have carried it
+            String afterHandshake = find(failure, SSLHandshakeException.class) == null ? maybeExecuted : "";
+            return failed(ConnectionFailure.TLS,
+                    withCause("The secure (TLS) connection to " + baseUrl.host() + " failed: ", failure, redactor,
+                            ". Check the system clock and the certificates." + afterHandshake),
+                    0);
         }
         if (notWritten) {
             return failed(ConnectionFailure.NOT_SENT,
-                    "The request could not be sent" + tooLarge(failure) + ": " + describe(failure, redactor) + ".", 0);
+                    withCause("The request could not be sent" + tooLarge(failure) + ": ", failure, redactor, "."), 0);
         }
         if (transport != null && transport.reason() == Reason.INVALID_ANSWER) {
             return KasResult.of(KasOutcome.UNEXPECTED_RESPONSE,
-                    "The KAS cloud sent an invalid HTTP answer: " + describe(failure, redactor) + "." + maybeExecuted,
+                    withCause("The KAS cloud sent an invalid HTTP answer: ", failure, redactor, "." + maybeExecuted),
                     status);
         }
         boolean reset = isReset(failure);
@@ -111,11 +118,22 @@ final class FailureClassifier {
                     + " by " + baseUrl.authority() + answered + " before a complete answer." + maybeExecuted, status);
         }
         if (find(failure, RejectedExecutionException.class) != null) {
-            return failed(ConnectionFailure.NOT_SENT, "The HTTP client rejected the request (stopped or overloaded): "
-                    + describe(failure, redactor) + ".", 0);
+            return failed(ConnectionFailure.NOT_SENT,
+                    withCause("The HTTP client rejected the request (stopped or overloaded): ", failure, redactor, "."),
+                    0);
         }
-        return failed(ConnectionFailure.OTHER, "Communication with the KAS cloud failed" + answered + ": "
-                + describe(failure, redactor) + "." + maybeExecuted, status);
+        return failed(ConnectionFailure.OTHER, withCause("Communication with the KAS cloud failed" + answered + ": ",
+                failure, redactor, "." + maybeExecuted), status);
+    }
+
+    /**
+     * @return the message with the cause's description in the middle, shortened so that the whole message fits into a
+     *         result: what comes after it (whether an unlock may have been executed) is never cut off
+     */
+    private static String withCause(String before, Throwable failure, UnaryOperator<String> redactor, String after) {
+        int room = KasResult.MAX_MESSAGE_LENGTH - before.length() - after.length();
+        return before + describe(failure, redactor, Math.max(MIN_EXCEPTION_TEXT, Math.min(EXCEPTION_TEXT_MAX, room)))
+                + after;
     }
 
     /**
@@ -136,6 +154,10 @@ final class FailureClassifier {
      * @return the simple class name and the sanitised message (key masked, shortened) of the innermost cause
      */
     static String describe(Throwable failure, UnaryOperator<String> redactor) {
+        return describe(failure, redactor, EXCEPTION_TEXT_MAX);
+    }
+
+    private static String describe(Throwable failure, UnaryOperator<String> redactor, int max) {
         Throwable root = failure;
         for (int depth = 0; depth < MAX_CAUSE_DEPTH; depth++) {
             Throwable cause = root.getCause();
@@ -146,7 +168,7 @@ final class FailureClassifier {
         }
         String message = root.getMessage();
         String text = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return LogSafe.shorten(redactor.apply(text), EXCEPTION_TEXT_MAX);
+        return LogSafe.shorten(redactor.apply(text), max);
     }
 
     private static boolean isReset(Throwable failure) {

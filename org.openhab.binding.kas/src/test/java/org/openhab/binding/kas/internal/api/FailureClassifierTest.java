@@ -135,8 +135,9 @@ class FailureClassifierTest {
                 notSent("TLS handshake", new SSLHandshakeException("PKIX path building failed"), ConnectionFailure.TLS,
                         "The secure (TLS) connection to cloud.kas.com.au failed: SSLHandshakeException: PKIX path "
                                 + "building failed. Check the system clock and the certificates."), //
-                notSent("TLS wins over reset", new SSLException("closed", new SocketException("Connection reset")),
-                        ConnectionFailure.TLS,
+                // after the handshake, the request may have been sent on the secure connection
+                written("TLS after the handshake wins over reset",
+                        new SSLException("closed", new SocketException("Connection reset")), 0, ConnectionFailure.TLS,
                         "The secure (TLS) connection to cloud.kas.com.au failed: SocketException: Connection reset. "
                                 + "Check the system clock and the certificates."), //
                 notSent("rejected by the client", new RejectedExecutionException("stopped"), ConnectionFailure.NOT_SENT,
@@ -179,8 +180,25 @@ class FailureClassifierTest {
         }
     }
 
+    static Stream<Arguments> failuresWithALongText() {
+        String longText = "a long explanation ".repeat(20);
+        return Stream.of( //
+                argumentSet("invalid answer", transport(Reason.INVALID_ANSWER, new IOException(longText)), 0), //
+                argumentSet("TLS after the handshake", new SSLException(longText), 0), //
+                argumentSet("anything else", new IllegalStateException(longText), 200));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failuresWithALongText")
+    void aLongCauseIsCutSoThatTheMessageStillSaysThatTheUnlockMayHaveBeenExecuted(Throwable failure, int status) {
+        KasResult result = classifier.classify(failure, status, true, redactor);
+        assertTrue(result.message().endsWith(MAYBE_EXECUTED), result.message());
+        assertTrue(result.message().contains("a long explanation"), result.message());
+        assertTrue(result.message().length() <= KasResult.MAX_MESSAGE_LENGTH, result.message());
+    }
+
     static Stream<Arguments> failuresQuotingTheKey() {
-        IOException quoting = new IOException("GET " + URL_WITH_KEY + " failed");
+        IOException quoting = new IOException("GET " + URL_WITH_KEY);
         return Stream.of( //
                 argumentSet("not handed over", transport(Reason.NOT_SENT, quoting)), //
                 argumentSet("not written", transport(Reason.NOT_WRITTEN, quoting)), //
@@ -193,9 +211,14 @@ class FailureClassifierTest {
     @ParameterizedTest
     @MethodSource("failuresQuotingTheKey")
     void keyInAnExceptionMessageIsMasked(Throwable failure) {
-        KasResult result = classifier.classify(failure, 0, true, redactor);
-        assertFalse(result.message().contains(ApiKeyTest.KEY.substring(0, 12)), result.message());
-        assertTrue(result.message().contains("remoteUnlock/SS000510/" + LogSafe.MASK), result.message());
+        for (boolean unlock : new boolean[] { false, true }) {
+            KasResult result = classifier.classify(failure, 0, unlock, redactor);
+            assertFalse(result.message().contains(ApiKeyTest.KEY.substring(0, 12)), result.message());
+            if (!unlock) {
+                // where the message leaves room for the whole URL (an unlock's says more and may cut it)
+                assertTrue(result.message().contains("remoteUnlock/SS000510/" + LogSafe.MASK), result.message());
+            }
+        }
     }
 
     @ParameterizedTest

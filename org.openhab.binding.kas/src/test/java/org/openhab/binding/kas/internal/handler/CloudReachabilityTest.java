@@ -173,18 +173,48 @@ class CloudReachabilityTest {
     }
 
     @Test
-    void aFailedRequestStartsACheckOnlyOnceTheIntervalHasPassedSinceTheLastCheckBegan() {
+    void aFailedRequestStartsACheckAtOnceWhenTheIntervalHasPassedSinceTheLastCheckBegan() {
         reachability.check();
         clock.advance(Duration.ofSeconds(3));
         answerProbe(KasResult.of(KasOutcome.ACCEPTED, "HTTP 404.", 404));
 
-        clock.advance(MIN_CHECK_INTERVAL.minus(Duration.ofSeconds(3)).minus(MILLI));
-        reachability.checkAfterFailure();
-        assertEquals(1, probes());
-
-        clock.advance(MILLI);
+        clock.advance(MIN_CHECK_INTERVAL.minus(Duration.ofSeconds(3)));
         reachability.checkAfterFailure();
         assertEquals(2, probes());
+        assertEquals(0, scheduler.liveTasks());
+    }
+
+    @Test
+    void aFailedRequestSoonerIsCheckedOnceWhenTheIntervalIsOver() {
+        Instant started = clock.instant();
+        reachability.check();
+        answerProbe(KasResult.of(KasOutcome.ACCEPTED, "HTTP 404.", 404));
+        scheduler.advance(Duration.ofSeconds(3));
+
+        reachability.checkAfterFailure();
+        reachability.checkAfterFailure();
+        assertEquals(1, probes(), "not within the interval");
+        assertEquals(started.plus(MIN_CHECK_INTERVAL), scheduler.nextDue());
+        assertEquals(1, scheduler.liveTasks(), "one check waits, however many requests failed");
+
+        scheduler.advance(MIN_CHECK_INTERVAL.minus(Duration.ofSeconds(3)).minus(MILLI));
+        assertEquals(1, probes());
+        scheduler.advance(MILLI);
+        assertEquals(2, probes());
+    }
+
+    @Test
+    void anAnswerWhileAFailureWaitsForItsCheckMakesTheCheckUnnecessary() {
+        reachability.check();
+        answerProbe(KasResult.of(KasOutcome.ACCEPTED, "HTTP 404.", 404));
+        scheduler.advance(Duration.ofSeconds(3));
+        reachability.checkAfterFailure();
+
+        reachability.answered();
+
+        assertEquals(0, scheduler.liveTasks());
+        scheduler.advance(Duration.ofMinutes(1));
+        assertEquals(1, probes());
     }
 
     @Test
