@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.kas.internal.api.ConnectionFailure;
 import org.openhab.binding.kas.internal.api.KasCloudClient;
+import org.openhab.binding.kas.internal.api.KasOutcome;
 import org.openhab.binding.kas.internal.api.KasResult;
 
 /**
@@ -97,7 +99,8 @@ final class CloudReachability {
             lastCheck = clock.instant();
             answersBefore = answers;
         }
-        client.probe().thenAccept(result -> onChecked(result, answersBefore));
+        // value is null when failure is not (never expected: the probe's future completes normally)
+        client.probe().whenComplete((result, failure) -> onProbed(result, answersBefore));
     }
 
     /**
@@ -136,6 +139,13 @@ final class CloudReachability {
     synchronized void close() {
         closed = true;
         cancelRecheck();
+    }
+
+    private void onProbed(@Nullable KasResult result, long answersBefore) {
+        onChecked(result != null ? result
+                : KasResult.connectionFailed(KasOutcome.COMMUNICATION_ERROR, ConnectionFailure.OTHER,
+                        "The check of the cloud ended without a result.", 0),
+                answersBefore);
     }
 
     private synchronized void onChecked(KasResult result, long answersBefore) {

@@ -218,6 +218,20 @@ class CloudReachabilityTest {
     }
 
     @Test
+    void aProbeThatFailsInsteadOfGivingAResultEndsItsCheckAsUnreachable() {
+        reachability.check();
+        assertTrue(client.last(Kind.PROBE).answer().completeExceptionally(new IllegalStateException("broken")));
+
+        KasResult unreachable = reports.getLast().unreachable();
+        assertNotNull(unreachable, "reported unreachable");
+        assertEquals(KasOutcome.COMMUNICATION_ERROR, unreachable.outcome());
+        assertEquals(FIRST_RECHECK_DELAY, reports.getLast().nextCheckIn());
+        // the check is over: the recheck runs
+        scheduler.advance(FIRST_RECHECK_DELAY);
+        assertEquals(2, probes());
+    }
+
+    @Test
     void theFirstFailedRequestStartsACheckAtOnce() {
         reachability.checkAfterFailure();
         assertEquals(1, probes());
