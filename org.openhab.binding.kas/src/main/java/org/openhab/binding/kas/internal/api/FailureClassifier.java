@@ -71,6 +71,10 @@ final class FailureClassifier {
             return failed(ConnectionFailure.NOT_SENT,
                     "The request was not sent: the HTTP client is not running (starting or shutting down).", 0);
         }
+        if (transport != null && transport.reason() == Reason.NOT_BEGUN) {
+            return KasResult.of(KasOutcome.EXPIRED, "The request was not sent: when the HTTP client had a connection "
+                    + "for it, it was no longer wanted (older than its maximum age).", 0);
+        }
         if (transport != null && transport.reason() == Reason.NOT_SENT) {
             return failed(ConnectionFailure.NOT_SENT,
                     withCause("The request could not be sent: ", failure, redactor, "."), 0);

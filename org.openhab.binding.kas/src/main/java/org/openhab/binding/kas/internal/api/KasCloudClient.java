@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -107,8 +108,22 @@ public class KasCloudClient {
      * @return a future that always completes normally
      */
     public CompletableFuture<KasResult> remoteUnlock(FactoryNumber factoryNumber, ApiKey apiKey) {
+        return remoteUnlock(factoryNumber, apiKey, () -> true);
+    }
+
+    /**
+     * Sends a remote unlock, see {@link #remoteUnlock(FactoryNumber, ApiKey)}, unless it is no longer wanted when the
+     * HTTP client has a connection for it and is about to write it: then nothing is sent and the result is
+     * {@link KasOutcome#EXPIRED}.
+     *
+     * @param mayBegin asked right before the request is written (on the HTTP client's thread): whether it is still
+     *            wanted, e.g. still within the maximum age of its command
+     * @return a future that always completes normally
+     */
+    public CompletableFuture<KasResult> remoteUnlock(FactoryNumber factoryNumber, ApiKey apiKey,
+            BooleanSupplier mayBegin) {
         String url = baseUrl.url() + UNLOCK_PATH + factoryNumber.value() + "/" + apiKey.value();
-        return send(RequestKind.UNLOCK, "GET", url, null, apiKey);
+        return send(RequestKind.UNLOCK, "GET", url, null, apiKey, mayBegin);
     }
 
     /**
@@ -122,7 +137,8 @@ public class KasCloudClient {
             PinCodeRequest request) {
         String json = gson
                 .toJson(new PinCodeRequestDto(request.mode(), request.duration(), request.startTime(), apiKey.value()));
-        return send(RequestKind.PIN_CODE, "POST", baseUrl.url() + PIN_CODE_PATH + factoryNumber.value(), json, apiKey);
+        return send(RequestKind.PIN_CODE, "POST", baseUrl.url() + PIN_CODE_PATH + factoryNumber.value(), json, apiKey,
+                () -> true);
     }
 
     /**
@@ -133,7 +149,7 @@ public class KasCloudClient {
      * @return a future that always completes normally
      */
     public CompletableFuture<KasResult> probe() {
-        return send(RequestKind.PROBE, "GET", baseUrl.url() + "/", null, null);
+        return send(RequestKind.PROBE, "GET", baseUrl.url() + "/", null, null, () -> true);
     }
 
     /**
@@ -174,7 +190,7 @@ public class KasCloudClient {
     }
 
     private CompletableFuture<KasResult> send(RequestKind kind, String method, String url, @Nullable String jsonBody,
-            @Nullable ApiKey apiKey) {
+            @Nullable ApiKey apiKey, BooleanSupplier mayBegin) {
         long id = sequence.incrementAndGet();
         // masks the key (and anything else that looks secret) in any text of this exchange
         UnaryOperator<String> redactor = text -> LogSafe.redact(text, apiKey);
@@ -191,7 +207,7 @@ public class KasCloudClient {
             logger.trace("KAS #{} request body: {}", id, LogSafe.shorten(redactor.apply(jsonBody), LOG_BODY_MAX));
         }
         HttpCall call = new HttpCall(method, url, ACCEPT, kind == RequestKind.PROBE ? null : CONTENT_TYPE_JSON,
-                jsonBody, requestTimeout, MAX_BODY_BYTES);
+                jsonBody, requestTimeout, MAX_BODY_BYTES, mayBegin);
         request.attach(transport.send(call, answer -> request.finish(toResult(request, answer))));
         return request;
     }

@@ -75,7 +75,7 @@ final class AccountSession {
      */
     CompletableFuture<KasResult> unlock(FactoryNumber lock, Instant requestedAt) {
         return gate.submit(Submission.unlock(lock.value(), requestedAt.plus(settings.unlockMaxAge()),
-                () -> client.remoteUnlock(lock, settings.apiKey())));
+                mayBegin -> client.remoteUnlock(lock, settings.apiKey(), mayBegin)));
     }
 
     /**

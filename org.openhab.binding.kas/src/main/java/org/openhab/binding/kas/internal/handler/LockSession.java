@@ -130,8 +130,15 @@ final class LockSession {
         }
         logger.debug("Lock {}: {} asks for an unlock of {}", thing, source, settings.factoryNumber());
         target.unlock(settings.factoryNumber(), requestedAt).thenAccept(result -> {
-            onUnlockOutcome(mine, result);
-            mine.complete(result);
+            try {
+                onUnlockOutcome(mine, result);
+            } catch (RuntimeException e) {
+                // e.g. a profile linked to a channel failed on this thread: the caller still gets its outcome
+                logger.debug("Lock {}: publishing the unlock's outcome {} failed: {}", thing, result.outcome(),
+                        e.toString());
+            } finally {
+                mine.complete(result);
+            }
         });
         boolean closedMeanwhile;
         synchronized (stateLock) {
@@ -163,12 +170,18 @@ final class LockSession {
             target = accountNow;
         }
         return target.createPinCode(settings.factoryNumber(), request).thenApply(result -> {
-            synchronized (stateLock) {
-                if (closed) {
-                    logger.debug("Lock {} disposed before its PIN code request ended: {}", thing, result.outcome());
-                } else {
-                    reporter.report(result, true, settings.factoryNumber().value());
+            try {
+                synchronized (stateLock) {
+                    if (closed) {
+                        logger.debug("Lock {} disposed before its PIN code request ended: {}", thing, result.outcome());
+                    } else {
+                        reporter.report(result, true, settings.factoryNumber().value());
+                    }
                 }
+            } catch (RuntimeException e) {
+                // the caller still gets the code
+                logger.debug("Lock {}: publishing the PIN code request's outcome {} failed: {}", thing,
+                        result.outcome(), e.toString());
             }
             return result;
         });

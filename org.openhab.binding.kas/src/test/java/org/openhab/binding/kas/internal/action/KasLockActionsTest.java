@@ -14,6 +14,9 @@ package org.openhab.binding.kas.internal.action;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.openhab.binding.kas.internal.KasBindingConstants.*;
 
 import java.time.Duration;
@@ -44,6 +47,7 @@ import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.standin.testing.InMemoryBridge;
 import org.openhab.core.standin.testing.InMemoryThing;
+import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 
@@ -115,6 +119,22 @@ class KasLockActionsTest extends KasLockTestBase {
         advancePastUnlockedDuration();
         assertEquals(OnOffType.ON, lastState(front, CHANNEL_LOCK));
         assertKeyedRequestsStay(1);
+    }
+
+    /**
+     * openHAB runs the profiles linked to a channel on the thread that updates it; one that throws must not keep the
+     * rule from its outcome.
+     */
+    @Test
+    void anOutcomeThatCannotBePublishedStillReachesTheRule() {
+        InMemoryThing front = startAccountAndFront();
+        ChannelUID lastResult = new ChannelUID(front.getUID(), CHANNEL_LAST_RESULT);
+        doThrow(new IllegalStateException("a linked profile failed")).when(recorder.callback())
+                .stateUpdated(eq(lastResult), any());
+
+        assertUnlockMap(actionsOf(front).unlock(), true, KasOutcome.ACCEPTED);
+        String code = assertPinMap(actionsOf(front).generatePinCode(0, 24, START), true, KasOutcome.ACCEPTED);
+        addSecret(code);
     }
 
     @ParameterizedTest

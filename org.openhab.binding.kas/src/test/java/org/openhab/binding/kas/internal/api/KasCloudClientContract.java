@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +106,52 @@ public abstract class KasCloudClientContract extends TransportContractBase {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    // ---- the maximum age, asked when the request can be written
+
+    @Test
+    void anUnlockNoLongerWantedWhenItCouldBeWrittenIsNotSent() {
+        KasResult result = await(client.remoteUnlock(ONLINE, key, () -> false));
+
+        assertOutcome(KasOutcome.EXPIRED, result);
+        assertTrue(result.message().contains("not sent"), result.message());
+        assertFalse(result.message().contains("may or may not"), result.message());
+        assertEquals(List.of(), emulator.requests(), "nothing reached the cloud");
+    }
+
+    @Test
+    void anUnlockWaitingInTheHttpClientForAConnectionIsAskedWhenItCanBeWritten() {
+        KasCloudClient oneConnection = new KasCloudClient(fixture().singleConnectionTransport(),
+                CloudBaseUrl.parse(emulator.baseUrl()), TIMEOUT);
+        Fault hold = emulator.addFault(Fault.on(Endpoint.UNLOCK).times(1).hold());
+        CompletableFuture<KasResult> first = oneConnection.remoteUnlock(ONLINE, key);
+        awaitHeld(hold);
+        AtomicBoolean wanted = new AtomicBoolean(true);
+        AtomicInteger asked = new AtomicInteger();
+        CompletableFuture<KasResult> second = oneConnection.remoteUnlock(ONLINE, key, () -> {
+            asked.incrementAndGet();
+            return wanted.get();
+        });
+
+        // it waits for the only connection: not asked yet; meanwhile its maximum age passes
+        assertEquals(0, asked.get());
+        wanted.set(false);
+        assertEquals(1, hold.release());
+
+        assertOutcome(KasOutcome.ACCEPTED, await(first));
+        assertOutcome(KasOutcome.EXPIRED, await(second));
+        assertEquals(1, asked.get(), "asked once, when the connection was free");
+        assertEquals(1, emulator.requests().size(), "only the first unlock reached the cloud");
+    }
+
+    /** Waits until the emulator holds one call of the fault (the client's call is on the wire). */
+    private static void awaitHeld(Fault hold) {
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (hold.held() < 1) {
+            assertTrue(System.nanoTime() < end, "the emulator holds the call");
+            Thread.onSpinWait();
         }
     }
 

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,24 @@ class AccountSessionTest {
         assertEquals(0, client.calls(Kind.UNLOCK).size());
 
         session.unlock(FRONT, clock.instant().minus(UNLOCK_MAX_AGE));
+        assertEquals(1, client.calls(Kind.UNLOCK).size());
+    }
+
+    @Test
+    void anUnlockHandedToTheHttpClientMayBeginOnlyWithinTheMaximumAgeOfItsNewestCommand() {
+        AccountSession session = session(1);
+        Instant first = clock.instant();
+        session.unlock(FRONT, first);
+        BooleanSupplier mayBegin = client.last(Kind.UNLOCK).mayBegin();
+        // the HTTP client asks when it has a connection: until the maximum age, yes ...
+        clock.advance(UNLOCK_MAX_AGE);
+        assertTrue(mayBegin.getAsBoolean());
+        // ... then no, so that a request still waiting for a connection is not written late
+        clock.advance(MILLI);
+        assertFalse(mayBegin.getAsBoolean());
+        // a newer command for the same lock merges into it and moves its maximum age
+        session.extendUnlock(FRONT, clock.instant());
+        assertTrue(mayBegin.getAsBoolean());
         assertEquals(1, client.calls(Kind.UNLOCK).size());
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -62,7 +63,7 @@ final class RecordingCloudClient extends KasCloudClient {
      * @author KAS binding contributors - Initial contribution
      */
     record Call(Kind kind, @Nullable FactoryNumber lock, @Nullable ApiKey key, @Nullable PinCodeRequest pinRequest,
-            CompletableFuture<KasResult> answer) {
+            CompletableFuture<KasResult> answer, BooleanSupplier mayBegin) {
     }
 
     /** A transport that fails the test when anything is sent over it. */
@@ -95,6 +96,12 @@ final class RecordingCloudClient extends KasCloudClient {
     }
 
     @Override
+    public CompletableFuture<KasResult> remoteUnlock(FactoryNumber factoryNumber, ApiKey apiKey,
+            BooleanSupplier mayBegin) {
+        return record(Kind.UNLOCK, factoryNumber, apiKey, null, mayBegin);
+    }
+
+    @Override
     public CompletableFuture<KasResult> createPinCode(FactoryNumber factoryNumber, ApiKey apiKey,
             PinCodeRequest request) {
         return record(Kind.PIN_CODE, factoryNumber, apiKey, request);
@@ -116,8 +123,13 @@ final class RecordingCloudClient extends KasCloudClient {
 
     private CompletableFuture<KasResult> record(Kind kind, @Nullable FactoryNumber lock, @Nullable ApiKey key,
             @Nullable PinCodeRequest request) {
+        return record(kind, lock, key, request, () -> true);
+    }
+
+    private CompletableFuture<KasResult> record(Kind kind, @Nullable FactoryNumber lock, @Nullable ApiKey key,
+            @Nullable PinCodeRequest request, BooleanSupplier mayBegin) {
         CompletableFuture<KasResult> answer = new CompletableFuture<>();
-        calls.add(new Call(kind, lock, key, request, answer));
+        calls.add(new Call(kind, lock, key, request, answer, mayBegin));
         return answer;
     }
 }

@@ -105,7 +105,7 @@ final class GateAttempts {
                 }
             }
             try {
-                call = entry.submission.call().get();
+                call = entry.submission.call().apply(() -> mayBegin(entry, attempt));
                 // a supplier that breaks its contract with null ends the attempt like a throwing one
                 Objects.requireNonNull(call, "the call supplier returned null");
             } catch (VirtualMachineError e) {
@@ -129,6 +129,19 @@ final class GateAttempts {
         }
         // value is null when failure is not: onAttemptDone takes both as nullable
         call.whenComplete((value, failure) -> onAttemptDone(entry, attempt, value, failure));
+    }
+
+    /**
+     * Asked by the HTTP client right before it writes an attempt's request, which may be a while after the attempt
+     * started (it waits for a connection): whether the gate is still open, the attempt still current and the entry's
+     * deadline not passed.
+     */
+    private boolean mayBegin(GateEntry entry, int attempt) {
+        Instant now = clock.instant();
+        synchronized (ledger.lock) {
+            return !ledger.closed && entry.state == GateEntry.State.RUNNING && entry.attempt == attempt
+                    && !ExpiryTimers.isPast(entry.notAfter, now);
+        }
     }
 
     private void onAttemptDone(GateEntry entry, int attempt, @Nullable KasResult value, @Nullable Throwable failure) {

@@ -14,6 +14,8 @@ package org.openhab.binding.kas.internal.api.gate;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -30,14 +32,16 @@ import org.openhab.binding.kas.internal.api.KasResult;
  *            contain secrets
  * @param coalesceKey equal keys queued or in flight are merged into one call; {@code null} = never merged
  * @param notAfter the call is never started after this instant; {@code null} = no maximum age
- * @param call starts the call and returns its future; invoked once per attempt, must not block
+ * @param call starts the call and returns its future; invoked once per attempt, must not block. It is given the
+ *            gate's check whether the attempt may still begin (gate open, attempt current, {@code notAfter} not
+ *            passed), for the HTTP client to ask right before it writes the request
  * @param retryWhen at most one immediate retry when this matches the first result
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record Submission(String description, @Nullable String coalesceKey, @Nullable Instant notAfter,
-        Supplier<CompletableFuture<KasResult>> call, Predicate<KasResult> retryWhen) {
+        Function<BooleanSupplier, CompletableFuture<KasResult>> call, Predicate<KasResult> retryWhen) {
 
     /** Never retry. */
     public static final Predicate<KasResult> RETRY_NEVER = r -> false;
@@ -61,6 +65,14 @@ public record Submission(String description, @Nullable String coalesceKey, @Null
         }
     }
 
+    /**
+     * A submission whose call does not ask whether it may still begin.
+     */
+    public Submission(String description, @Nullable String coalesceKey, @Nullable Instant notAfter,
+            Supplier<CompletableFuture<KasResult>> call, Predicate<KasResult> retryWhen) {
+        this(description, coalesceKey, notAfter, mayBegin -> call.get(), retryWhen);
+    }
+
     /** @return a submission without key, deadline or retry */
     public static Submission of(String description, Supplier<CompletableFuture<KasResult>> call) {
         return new Submission(description, null, null, call, RETRY_NEVER);
@@ -74,6 +86,18 @@ public record Submission(String description, @Nullable String coalesceKey, @Null
      */
     public static Submission unlock(String factoryNumber, Instant notAfter,
             Supplier<CompletableFuture<KasResult>> call) {
+        return unlock(factoryNumber, notAfter, mayBegin -> call.get());
+    }
+
+    /**
+     * @param factoryNumber the lock's factory number
+     * @param notAfter command time + unlockMaxAge
+     * @param call the remote unlock call, given the check to ask right before the request is written
+     * @return a remote unlock: merged per lock, never written after {@code notAfter} (also when the HTTP client
+     *         waits for a connection), one retry on a KAS 504
+     */
+    public static Submission unlock(String factoryNumber, Instant notAfter,
+            Function<BooleanSupplier, CompletableFuture<KasResult>> call) {
         return new Submission("Unlock of " + factoryNumber, unlockKey(factoryNumber), notAfter, call, RETRY_UNLOCK);
     }
 

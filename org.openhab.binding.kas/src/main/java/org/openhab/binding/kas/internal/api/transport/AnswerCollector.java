@@ -63,6 +63,14 @@ public final class AnswerCollector {
         return new Abort("aborted by the caller");
     }
 
+    /**
+     * @return the exception to abort a request with that is no longer wanted when the library is about to write it
+     *         ({@link HttpCall#mayBegin()}): nothing of it is written
+     */
+    public static Exception notBegun() {
+        return new HttpTransportException(HttpTransportException.Reason.NOT_BEGUN, null);
+    }
+
     /** A status line has been received. */
     public void begin() {
         begun = true;

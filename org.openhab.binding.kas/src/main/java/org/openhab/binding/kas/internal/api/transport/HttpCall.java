@@ -13,6 +13,7 @@
 package org.openhab.binding.kas.internal.api.transport;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -27,10 +28,19 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param body the request body (UTF-8), {@code null} for none
  * @param timeout total time allowed for the exchange, from sending to the last byte of the answer
  * @param maxBodyBytes the largest answer body that is read; a larger one is cut off
+ * @param mayBegin asked when the HTTP client is about to write the request, that is once it has a connection (which
+ *            may take a while: name lookup, connection, TLS, a free slot): {@code false} aborts the request before
+ *            anything of it is written ({@link HttpTransportException.Reason#NOT_BEGUN})
  *
  * @author KAS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record HttpCall(String method, String url, String accept, @Nullable String contentType, @Nullable String body,
-        Duration timeout, int maxBodyBytes) {
+        Duration timeout, int maxBodyBytes, BooleanSupplier mayBegin) {
+
+    /** A call that may always begin. */
+    public HttpCall(String method, String url, String accept, @Nullable String contentType, @Nullable String body,
+            Duration timeout, int maxBodyBytes) {
+        this(method, url, accept, contentType, body, timeout, maxBodyBytes, () -> true);
+    }
 }

@@ -40,7 +40,12 @@ public class HttpTransportException extends Exception {
          */
         NOT_WRITTEN,
         /** The server's answer is not valid HTTP. */
-        INVALID_ANSWER
+        INVALID_ANSWER,
+        /**
+         * The request was no longer wanted when the HTTP client was about to write it ({@code HttpCall.mayBegin()});
+         * nothing of it was written.
+         */
+        NOT_BEGUN
     }
 
     private final Reason reason;

@@ -16,6 +16,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -44,12 +45,14 @@ public final class ClientFixture<C> implements TransportFixture {
      * @param start starts a client
      * @param stop stops a client
      * @param requestHeadersLimit the most bytes of request line and headers a client can send
+     * @param connectionsPerDestination sets how many connections a client opens per destination
      * @param transport the transport under test on a client
      *
      * @author KAS binding contributors - Initial contribution
      */
     public record Library<C>(Supplier<C> newClient, Supplier<C> newUnresolvingClient, ClientStep<C> start,
-            ClientStep<C> stop, ToIntFunction<C> requestHeadersLimit, Function<C, HttpTransport> transport) {
+            ClientStep<C> stop, ToIntFunction<C> requestHeadersLimit, ObjIntConsumer<C> connectionsPerDestination,
+            Function<C, HttpTransport> transport) {
     }
 
     /**
@@ -108,6 +111,13 @@ public final class ClientFixture<C> implements TransportFixture {
     @Override
     public HttpTransport unresolvingTransport() {
         return library.transport().apply(start(library.newUnresolvingClient().get()));
+    }
+
+    @Override
+    public HttpTransport singleConnectionTransport() {
+        C client = library.newClient().get();
+        library.connectionsPerDestination().accept(client, 1);
+        return library.transport().apply(start(client));
     }
 
     private synchronized C start(C client) {

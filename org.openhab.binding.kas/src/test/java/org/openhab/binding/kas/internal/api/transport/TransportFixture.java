@@ -41,6 +41,12 @@ public interface TransportFixture extends AutoCloseable {
     HttpTransport unresolvingTransport();
 
     /**
+     * @return a transport on a started HTTP client with one connection per destination, so that a second request
+     *         waits in the client until the first is done (closed by {@link #close()})
+     */
+    HttpTransport singleConnectionTransport();
+
+    /**
      * @return the most bytes of request line and headers that the client of {@link #transport()} can send (the
      *         library's own default, as on openHAB's common client)
      */

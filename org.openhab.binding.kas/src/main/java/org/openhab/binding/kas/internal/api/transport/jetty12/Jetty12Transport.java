@@ -15,6 +15,7 @@ package org.openhab.binding.kas.internal.api.transport.jetty12;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -74,6 +75,13 @@ public final class Jetty12Transport implements HttpTransport {
             if (body != null) {
                 request.body(new StringRequestContent(contentType, body, StandardCharsets.UTF_8));
             }
+            // asked once Jetty has a connection for the request, right before it writes anything of it
+            BooleanSupplier mayBegin = call.mayBegin();
+            request.onRequestBegin(begun -> {
+                if (!mayBegin.getAsBoolean()) {
+                    begun.abort(AnswerCollector.notBegun());
+                }
+            });
             request.send(new Listener(call.maxBodyBytes(), onAnswer));
         } catch (RuntimeException e) {
             onAnswer.accept(new HttpAnswer.Failed(new HttpTransportException(Reason.NOT_SENT, e), 0));

@@ -36,7 +36,7 @@ public final class Jetty9Fixture {
         return new ClientFixture<>(new ClientFixture.Library<>(HttpClient::new, Jetty9Fixture::newUnresolvingClient,
                 HttpClient::start, HttpClient::stop,
                 // Jetty 9.4 writes request line and headers into one request buffer
-                HttpClient::getRequestBufferSize, Jetty9Transport::new));
+                HttpClient::getRequestBufferSize, HttpClient::setMaxConnectionsPerDestination, Jetty9Transport::new));
     }
 
     private static HttpClient newUnresolvingClient() {

@@ -35,7 +35,8 @@ public final class Jetty12Fixture {
         return new ClientFixture<>(new ClientFixture.Library<>(HttpClient::new, Jetty12Fixture::newUnresolvingClient,
                 HttpClient::start, HttpClient::stop,
                 // Jetty 12 grows the request buffer up to this size for the headers
-                HttpClient::getMaxRequestHeadersSize, Jetty12Transport::new));
+                HttpClient::getMaxRequestHeadersSize, HttpClient::setMaxConnectionsPerDestination,
+                Jetty12Transport::new));
     }
 
     private static HttpClient newUnresolvingClient() {
