@@ -13,9 +13,7 @@
 package org.openhab.binding.kas.internal.api;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -43,9 +41,9 @@ import com.google.gson.GsonBuilder;
  * anything slow.
  * <p>
  * {@code cancel(...)} on a returned future aborts the HTTP request and completes the future normally with
- * {@link KasOutcome#CANCELLED} ({@code isCancelled()} stays {@code false}); {@link #cancelAll(String)} does that for
- * every request in flight (for example when a thing is disposed). Cancelling a dependent stage (from
- * {@code thenApply} etc.) does not abort the request.
+ * {@link KasOutcome#CANCELLED} ({@code isCancelled()} stays {@code false}); the handlers do that through their request
+ * gate when a thing is disposed. Cancelling a dependent stage (from {@code thenApply} etc.) does not abort the
+ * request.
  * <p>
  * Answers are read with a bounded buffer of {@value #MAX_BODY_BYTES} bytes. Redirects are not followed (they could
  * carry the API key to another host). Log lines (DEBUG and TRACE only) show the URL with the key masked
@@ -72,7 +70,6 @@ public class KasCloudClient {
     private final Logger logger = LoggerFactory.getLogger(KasCloudClient.class);
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
     private final AtomicLong sequence = new AtomicLong();
-    private final Set<PendingRequest> inFlight = ConcurrentHashMap.newKeySet();
 
     private final HttpTransport transport;
     private final CloudBaseUrl baseUrl;
@@ -153,29 +150,6 @@ public class KasCloudClient {
     }
 
     /**
-     * Aborts every request in flight; their futures complete with {@link KasOutcome#CANCELLED}.
-     *
-     * @param reason a sentence for the results' message, e.g. "The lock thing was disposed."
-     * @return the number of requests cancelled
-     */
-    public int cancelAll(String reason) {
-        int count = 0;
-        for (PendingRequest request : inFlight) {
-            if (request.cancel(reason)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * @return the number of requests sent and not yet completed
-     */
-    public int inFlightCount() {
-        return inFlight.size();
-    }
-
-    /**
      * @return the cloud base URL
      */
     public CloudBaseUrl baseUrl() {
@@ -198,8 +172,6 @@ public class KasCloudClient {
         boolean debug = logger.isDebugEnabled();
         String logUrl = debug ? LogSafe.redactUrl(url, apiKey) : "";
         PendingRequest request = new PendingRequest(id, kind, redactor, logger, debug ? method + " " + logUrl : "");
-        inFlight.add(request);
-        request.whenComplete((result, failure) -> inFlight.remove(request));
         if (debug) {
             logger.debug("KAS #{} {} {} (timeout {} ms)", id, method, logUrl, requestTimeout.toMillis());
         }

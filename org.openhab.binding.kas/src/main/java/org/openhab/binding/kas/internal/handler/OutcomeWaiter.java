@@ -62,7 +62,8 @@ final class OutcomeWaiter {
             return timedOut;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return KasResult.of(KasOutcome.CANCELLED, "Interrupted while waiting for the outcome");
+            return KasResult.of(KasOutcome.CANCELLED, "Interrupted while waiting for the outcome; the request may "
+                    + "still complete, see the last-result channel");
         } catch (ExecutionException e) {
             // the handlers' futures always complete normally; this is a safety net
             return KasResult.of(KasOutcome.COMMUNICATION_ERROR, "The request failed unexpectedly");

@@ -232,7 +232,8 @@ public final class RequestGate implements AutoCloseable {
                     if (call != null) {
                         calls.add(call);
                     }
-                    (e.state == GateEntry.State.RUNNING ? sent : notSent).add(e);
+                    // an entry between its attempts (a retry being started) has sent its first attempt
+                    (e.state == GateEntry.State.RUNNING || e.firstResult != null ? sent : notSent).add(e);
                     e.call = null;
                     e.state = GateEntry.State.DONE;
                 }
