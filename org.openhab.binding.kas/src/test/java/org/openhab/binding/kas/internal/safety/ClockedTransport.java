@@ -115,7 +115,7 @@ final class ClockedTransport implements HttpTransport {
             pending.timer = scheduler.schedule(() -> pending.timeOut(call.timeout()), call.timeout().toNanos(),
                     TimeUnit.NANOSECONDS);
             wireCall = new HttpCall(call.method(), call.url(), call.accept(), call.contentType(), call.body(),
-                    REAL_TIME_LIMIT, call.maxBodyBytes());
+                    REAL_TIME_LIMIT, call.maxBodyBytes(), call.mayBegin());
         }
         pending.exchange = delegate.send(wireCall, pending::answer);
         return pending::abandon;

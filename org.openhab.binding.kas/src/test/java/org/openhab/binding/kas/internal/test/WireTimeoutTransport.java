@@ -45,7 +45,7 @@ public final class WireTimeoutTransport implements HttpTransport {
     @Override
     public Exchange send(HttpCall call, Consumer<HttpAnswer> onAnswer) {
         return delegate.send(new HttpCall(call.method(), call.url(), call.accept(), call.contentType(), call.body(),
-                timeout, call.maxBodyBytes()), onAnswer);
+                timeout, call.maxBodyBytes(), call.mayBegin()), onAnswer);
     }
 
     @Override

@@ -37,10 +37,4 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public record HttpCall(String method, String url, String accept, @Nullable String contentType, @Nullable String body,
         Duration timeout, int maxBodyBytes, BooleanSupplier mayBegin) {
-
-    /** A call that may always begin. */
-    public HttpCall(String method, String url, String accept, @Nullable String contentType, @Nullable String body,
-            Duration timeout, int maxBodyBytes) {
-        this(method, url, accept, contentType, body, timeout, maxBodyBytes, () -> true);
-    }
 }
