@@ -99,7 +99,7 @@ final class AnswerReader {
         if (contentType == null) {
             return StandardCharsets.UTF_8;
         }
-        // the parts between semicolons, e.g. of "text/plain; charset=utf-8"; no split: this runs for every answer
+        // the parts between semicolons, e.g. of "text/plain; charset=utf-8"
         int from = 0;
         while (from <= contentType.length()) {
             int end = contentType.indexOf(';', from);
@@ -110,9 +110,6 @@ final class AnswerReader {
             int equals = parameter.indexOf('=');
             if (equals > 0 && "charset".equalsIgnoreCase(parameter.substring(0, equals).strip())) {
                 String name = parameter.substring(equals + 1).strip().replace("\"", "");
-                if ("utf-8".equalsIgnoreCase(name)) {
-                    return StandardCharsets.UTF_8;
-                }
                 try {
                     return Charset.forName(name);
                 } catch (IllegalArgumentException e) {

@@ -100,7 +100,7 @@ final class GateAttempts {
         // the call is handed over, and registered or cancelled, before a concurrent close() can return
         synchronized (ledger.sendLock) {
             synchronized (ledger.lock) {
-                if (ledger.closed || entry.state != GateEntry.State.RUNNING || entry.attempt != attempt) {
+                if (!isCurrentLocked(entry, attempt)) {
                     return; // closed meanwhile: close() completed the entry, nothing goes on its way
                 }
             }
@@ -118,8 +118,7 @@ final class GateAttempts {
             }
             synchronized (ledger.lock) {
                 cancelNow = ledger.closed;
-                if (!ledger.closed && entry.state == GateEntry.State.RUNNING && entry.attempt == attempt
-                        && !call.isDone()) {
+                if (isCurrentLocked(entry, attempt) && !call.isDone()) {
                     entry.call = call;
                 }
             }
@@ -139,9 +138,13 @@ final class GateAttempts {
     private boolean mayBegin(GateEntry entry, int attempt) {
         Instant now = clock.instant();
         synchronized (ledger.lock) {
-            return !ledger.closed && entry.state == GateEntry.State.RUNNING && entry.attempt == attempt
-                    && !ExpiryTimers.isPast(entry.notAfter, now);
+            return isCurrentLocked(entry, attempt) && !ExpiryTimers.isPast(entry.notAfter, now);
         }
+    }
+
+    /** Called with the ledger's lock held: whether the gate is open and this attempt of the entry is running. */
+    private boolean isCurrentLocked(GateEntry entry, int attempt) {
+        return !ledger.closed && entry.state == GateEntry.State.RUNNING && entry.attempt == attempt;
     }
 
     private void onAttemptDone(GateEntry entry, int attempt, @Nullable KasResult value, @Nullable Throwable failure) {
